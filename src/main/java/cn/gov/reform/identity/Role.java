@@ -1,0 +1,50 @@
+package cn.gov.reform.identity;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Roles are Camunda groups named role + 6-digit region code (CONTRACT "Identity"),
+ * e.g. {@code drafter370921}, {@code reviewer370900}, {@code filer370000}, {@code deptfgw220000}.
+ */
+public enum Role {
+  DRAFTER("drafter", "方案起草"),
+  REVIEWER("reviewer", "编办审核"),
+  SUBMITTER("submitter", "政府申报"),
+  APPROVER("approver", "审批"),
+  FILER("filer", "编办备案"),
+  SUPERVISOR("supervisor", "督办"),
+  DEPARTMENT("dept", "会审部门");
+
+  private static final Pattern GROUP = Pattern.compile("(drafter|reviewer|submitter|approver|filer|supervisor|dept[a-z]*)([0-9]{6})");
+
+  private final String prefix;
+  private final String label;
+
+  Role(String prefix, String label) {
+    this.prefix = prefix;
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public String group(String regionCode) {
+    return prefix + regionCode;
+  }
+
+  /** A role group parsed back into role and region, or empty for groups that are not role groups. */
+  public record Membership(Role role, String regionCode) {}
+
+  public static Optional<Membership> parse(String groupId) {
+    Matcher m = groupId == null ? null : GROUP.matcher(groupId);
+    if (m == null || !m.matches()) {
+      return Optional.empty();
+    }
+    String p = m.group(1);
+    Role role = p.startsWith("dept") ? DEPARTMENT : valueOf(p.toUpperCase());
+    return Optional.of(new Membership(role, m.group(2)));
+  }
+}

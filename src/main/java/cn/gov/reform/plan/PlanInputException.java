@@ -1,0 +1,29 @@
+package cn.gov.reform.plan;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+
+/**
+ * A plan that cannot be accepted as sent. A form-field validation failure to the engine, so that engine
+ * REST and Tasklist answer 400 with the message when it is raised inside the engine (start form, draft form).
+ */
+public class PlanInputException extends FormFieldValidationException {
+
+  private final transient List<FieldError> errors;
+
+  public PlanInputException(List<FieldError> errors) {
+    super(errors.isEmpty() ? null : errors.get(0).field(),
+        "方案数据有误：" + errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("；")));
+    this.errors = List.copyOf(errors);
+  }
+
+  public PlanInputException(String field, String message) {
+    this(List.of(new FieldError(field, message)));
+  }
+
+  public List<FieldError> errors() {
+    return errors;
+  }
+}

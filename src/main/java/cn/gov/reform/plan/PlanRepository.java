@@ -1,0 +1,219 @@
+package cn.gov.reform.plan;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import cn.gov.reform.identity.Jurisdiction;
+import cn.gov.reform.policy.Finding;
+
+/** The app's own tables (see db/migration): plans, versions, findings, timeline, idempotency keys, filing numbers. */
+@Repository
+public class PlanRepository {
+
+  private static final RowMapper<Plan> PLAN = PlanRepository::mapPlan;
+
+  private final JdbcTemplate jdbc;
+
+  public PlanRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(Plan p) {
+    jdbc.update("""
+        insert into app_plan (id, title, plan_type, county_code, city_code, province_code, status, current_version,
+          process_instance_id, deadline, overdue, filing_number, created_by, created_at, updated_at)
+        values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+        p.id(), p.title(), p.planType().name(), p.countyCode(), p.cityCode(), p.provinceCode(), p.status().name(),
+        p.currentVersion(), p.processInstanceId(), p.deadline(), p.overdue(), p.filingNumber(), p.createdBy(),
+        Timestamp.from(p.createdAt()), Timestamp.from(p.updatedAt()));
+  }
+
+  public Optional<Plan> find(String id) {
+    return jdbc.query("select * from app_plan where id = ?", PLAN, id).stream().findFirst();
+  }
+
+  /** Locks the plan row for the rest of the transaction (revisions and decisions on one plan are serial). */
+  public Optional<Plan> findForUpdate(String id) {
+    return jdbc.query("select * from app_plan where id = ? for update", PLAN, id).stream().findFirst();
+  }
+
+  public record Page(List<Plan> items, long total) {}
+
+  public record Filter(String countyCode, String cityCode, String provinceCode, PlanStatus status, Boolean overdue) {}
+
+  public Page list(Filter f, Jurisdiction who, int page, int size) {
+    StringBuilder where = new StringBuilder(" where 1=1");
+    List<Object> args = new ArrayList<>();
+    eq(where, args, "county_code", f.countyCode());
+    eq(where, args, "city_code", f.cityCode());
+    eq(where, args, "province_code", f.provinceCode());
+    eq(where, args, "status", f.status() == null ? null : f.status().name());
+    if (f.overdue() != null) {
+      where.append(" and overdue = ?");
+      args.add(f.overdue());
+    }
+    if (!who.admin()) {
+      List<String> ors = new ArrayList<>();
+      inList(ors, args, "county_code", who.counties());
+      inList(ors, args, "city_code", who.cities());
+      inList(ors, args, "province_code", who.provinces());
+      if (ors.isEmpty()) {
+        return new Page(List.of(), 0);
+      }
+      where.append(" and (").append(String.join(" or ", ors)).append(')');
+    }
+    Long total = jdbc.queryForObject("select count(*) from app_plan" + where, Long.class, args.toArray());
+    List<Object> pageArgs = new ArrayList<>(args);
+    pageArgs.add(size);
+    pageArgs.add((long) page * size);
+    List<Plan> items = jdbc.query("select * from app_plan" + where + " order by created_at desc, id limit ? offset ?",
+        PLAN, pageArgs.toArray());
+    return new Page(items, total == null ? 0 : total);
+  }
+
+  public void updateStatus(String id, PlanStatus status) {
+    jdbc.update("update app_plan set status = ?, updated_at = ? where id = ?", status.name(), now(), id);
+  }
+
+  public void setProcessInstance(String id, String processInstanceId) {
+    jdbc.update("update app_plan set process_instance_id = ? where id = ?", processInstanceId, id);
+  }
+
+  public void setFilingNumber(String id, String filingNumber) {
+    jdbc.update("update app_plan set filing_number = ?, updated_at = ? where id = ?", filingNumber, now(), id);
+  }
+
+  public boolean filingNumberTaken(String filingNumber) {
+    Integer n = jdbc.queryForObject("select count(*) from app_plan where filing_number = ?", Integer.class, filingNumber);
+    return n != null && n > 0;
+  }
+
+  // --- versions -------------------------------------------------------------------------------
+
+  public void insertVersion(String planId, int version, String content, int townshipCount, String by, Instant at) {
+    jdbc.update("insert into app_plan_version (plan_id, version, content, township_count, submitted_by, submitted_at) values (?,?,?,?,?,?)",
+        planId, version, content, townshipCount, by, Timestamp.from(at));
+  }
+
+  public void setCurrentVersion(String planId, int version, String title, LocalDate deadline) {
+    jdbc.update("update app_plan set current_version = ?, title = ?, deadline = ?, updated_at = ? where id = ?",
+        version, title, deadline, now(), planId);
+  }
+
+  public String content(String planId, int version) {
+    return jdbc.queryForObject("select content from app_plan_version where plan_id = ? and version = ?", String.class, planId, version);
+  }
+
+  // --- findings -------------------------------------------------------------------------------
+
+  public void replaceFindings(String planId, int version, List<Finding> findings) {
+    jdbc.update("delete from app_plan_finding where plan_id = ? and version = ?", planId, version);
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < findings.size(); i++) {
+      Finding f = findings.get(i);
+      rows.add(new Object[] {planId, version, i, f.rule(), f.severity().name(), f.township(), f.message(), f.source(),
+          f.actual() == null ? null : String.valueOf(f.actual()), f.limit()});
+    }
+    jdbc.batchUpdate("""
+        insert into app_plan_finding (plan_id, version, position, rule_id, severity, township, message, source, actual_value, limit_value)
+        values (?,?,?,?,?,?,?,?,?,?)""", rows);
+  }
+
+  public List<Finding> findings(String planId, int version) {
+    return jdbc.query("select * from app_plan_finding where plan_id = ? and version = ? order by position",
+        (rs, i) -> new Finding(rs.getString("rule_id"), Finding.Severity.valueOf(rs.getString("severity")),
+            rs.getString("township"), rs.getString("message"), rs.getString("source"),
+            Finding.parseActual(rs.getString("actual_value")), rs.getString("limit_value")),
+        planId, version);
+  }
+
+  public boolean hasFindings(String planId, int version) {
+    Integer n = jdbc.queryForObject("select count(*) from app_plan_version v where v.plan_id = ? and v.version = ? and exists "
+        + "(select 1 from app_plan_timeline t where t.plan_id = v.plan_id and t.version = v.version and t.stage = 'validatePlan')",
+        Integer.class, planId, version);
+    return n != null && n > 0;
+  }
+
+  // --- timeline -------------------------------------------------------------------------------
+
+  public void addTimeline(String planId, TimelineEntry e, String taskId) {
+    jdbc.update("insert into app_plan_timeline (plan_id, stage, stage_name, decision, opinion, actor, at, task_id, version) values (?,?,?,?,?,?,?,?,?)",
+        planId, e.stage(), e.stageName(), e.decision(), e.opinion(), e.actor(), Timestamp.from(e.at()), taskId, e.version());
+  }
+
+  public List<TimelineEntry> timeline(String planId) {
+    return jdbc.query("select * from app_plan_timeline where plan_id = ? order by id",
+        (rs, i) -> new TimelineEntry(rs.getString("stage"), rs.getString("stage_name"), rs.getString("decision"),
+            rs.getString("opinion"), rs.getString("actor"), rs.getTimestamp("at").toInstant(),
+            (Integer) rs.getObject("version")),
+        planId);
+  }
+
+  // --- idempotency ----------------------------------------------------------------------------
+
+  public record IdempotencyRecord(String caller, String requestHash, String planId) {}
+
+  public Optional<IdempotencyRecord> idempotency(String key) {
+    return jdbc.query("select caller, request_hash, plan_id from app_idempotency_key where idem_key = ?",
+        (rs, i) -> new IdempotencyRecord(rs.getString(1), rs.getString(2), rs.getString(3)), key).stream().findFirst();
+  }
+
+  public void saveIdempotency(String key, String caller, String requestHash, String planId) {
+    jdbc.update("insert into app_idempotency_key (idem_key, caller, request_hash, plan_id, created_at) values (?,?,?,?,?)",
+        key, caller, requestHash, planId, now());
+  }
+
+  // --- filing numbers -------------------------------------------------------------------------
+
+  /** Next number of a province's filing sequence for a year; the row lock serializes concurrent filers. */
+  public int nextFilingNumber(String provinceCode, int year) {
+    int updated = jdbc.update("update app_filing_sequence set last_number = last_number + 1 where province_code = ? and filing_year = ?",
+        provinceCode, year);
+    if (updated == 0) {
+      jdbc.update("insert into app_filing_sequence (province_code, filing_year, last_number) values (?,?,1)", provinceCode, year);
+      return 1;
+    }
+    Integer n = jdbc.queryForObject("select last_number from app_filing_sequence where province_code = ? and filing_year = ?",
+        Integer.class, provinceCode, year);
+    return n == null ? 1 : n;
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  private static Timestamp now() {
+    return Timestamp.from(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant());
+  }
+
+  private static void eq(StringBuilder where, List<Object> args, String column, String value) {
+    if (value != null && !value.isBlank()) {
+      where.append(" and ").append(column).append(" = ?");
+      args.add(value);
+    }
+  }
+
+  private static void inList(List<String> ors, List<Object> args, String column, java.util.Set<String> values) {
+    if (!values.isEmpty()) {
+      ors.add(column + " in (" + String.join(",", values.stream().map(v -> "?").toList()) + ")");
+      args.addAll(values);
+    }
+  }
+
+  private static Plan mapPlan(ResultSet rs, int i) throws SQLException {
+    java.sql.Date deadline = rs.getDate("deadline");
+    return new Plan(rs.getString("id"), rs.getString("title"), PlanRequest.PlanType.valueOf(rs.getString("plan_type")),
+        rs.getString("county_code"), rs.getString("city_code"), rs.getString("province_code"),
+        PlanStatus.valueOf(rs.getString("status")), rs.getInt("current_version"), rs.getString("process_instance_id"),
+        deadline == null ? null : deadline.toLocalDate(), rs.getBoolean("overdue"), rs.getString("filing_number"),
+        rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+  }
+}

@@ -1,0 +1,213 @@
+package cn.gov.reform.plan;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.gov.reform.identity.Jurisdiction;
+import cn.gov.reform.identity.RegionDirectory;
+import cn.gov.reform.policy.Finding;
+import cn.gov.reform.policy.PolicyValidator;
+import cn.gov.reform.process.ProcessKeys;
+
+/** Creating, reading, listing and revising plans; the process is started and carried by the engine. */
+@Service
+public class PlanService {
+
+  private final PlanRepository plans;
+  private final PlanInputChecker input;
+  private final PolicyValidator policy;
+  private final RegionDirectory regions;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final SystemAccess system;
+  private final ObjectMapper json;
+  private final String campaignDeadline;
+
+  public PlanService(PlanRepository plans, PlanInputChecker input, PolicyValidator policy, RegionDirectory regions,
+      RuntimeService runtime, TaskService tasks, SystemAccess system, ObjectMapper json,
+      @Value("${app.campaign.deadline:}") String campaignDeadline) {
+    this.plans = plans;
+    this.input = input;
+    this.policy = policy;
+    this.regions = regions;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.system = system;
+    this.json = json;
+    this.campaignDeadline = campaignDeadline;
+  }
+
+  public record Created(PlanView plan, boolean replayed) {}
+
+  /**
+   * Stores the plan and its first version and starts its approval, in one transaction: a plan
+   * that cannot be accepted leaves nothing behind.
+   */
+  @Transactional
+  public Created create(PlanRequest request, String idempotencyKey, Jurisdiction caller) {
+    String hash = hash(request);
+    if (idempotencyKey != null) {
+      var earlier = plans.idempotency(idempotencyKey);
+      if (earlier.isPresent()) {
+        return replay(earlier.get(), caller, hash, idempotencyKey);
+      }
+    }
+    input.check(request);
+    if (!caller.canDraftFor(request.countyCode())) {
+      throw new PlanForbiddenException("只有" + regions.describeCounty(request.countyCode()) + "的起草人员（drafter"
+          + request.countyCode() + "）可以提交该县的方案");
+    }
+    String id = UUID.randomUUID().toString();
+    if (idempotencyKey != null) {
+      plans.saveIdempotency(idempotencyKey, caller.userId(), hash, id);
+    }
+    register(id, request, caller.userId());
+    runtime.createProcessInstanceByKey(ProcessKeys.PROCESS).businessKey(id)
+        .setVariable(ProcessKeys.VAR_PLAN_ID, id).execute();
+    return new Created(view(id), false);
+  }
+
+  private Created replay(PlanRepository.IdempotencyRecord earlier, Jurisdiction caller, String hash, String key) {
+    if (!earlier.caller().equals(caller.userId()) || !earlier.requestHash().equals(hash)) {
+      throw new PlanConflictException("Idempotency-Key “" + key + "” 已用于另一个请求，不能用于不同的方案内容");
+    }
+    return new Created(view(earlier.planId()), true);
+  }
+
+  /** Stores a new plan with its first version (used by the API and by Tasklist's start form). */
+  public void register(String id, PlanRequest request, String actor) {
+    RegionDirectory.Region county = regions.county(request.countyCode()).orElseThrow();
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    LocalDate deadline = request.deadline() != null ? request.deadline()
+        : campaignDeadline.isBlank() ? null : LocalDate.parse(campaignDeadline);
+    plans.insert(new Plan(id, request.title().strip(), request.planType(), county.code(), county.cityCode(),
+        county.provinceCode(), PlanStatus.IN_REVIEW, 1, null, deadline, false, null, actor, now, now));
+    plans.insertVersion(id, 1, write(request), request.townships().size(), actor, now);
+  }
+
+  /** A new version while the plan waits at draftPlan; earlier versions are kept. */
+  @Transactional
+  public PlanView revise(String id, PlanRequest request, Jurisdiction caller) {
+    Plan plan = visible(id, caller);
+    if (!caller.canDraftFor(plan.countyCode())) {
+      throw new PlanForbiddenException("只有本县的起草人员（drafter" + plan.countyCode() + "）可以修订方案");
+    }
+    plans.findForUpdate(id);
+    input.check(request);
+    if (!request.countyCode().equals(plan.countyCode())) {
+      throw new PlanInputException("countyCode", "方案所属县不能更改（应为 " + plan.countyCode() + "）");
+    }
+    if (request.planType() != plan.planType()) {
+      throw new PlanInputException("planType", "方案类型不能在修订中更改（应为 " + plan.planType() + "）");
+    }
+    Task draft = openDraftTask(plan);
+    int version = addVersion(plan, request, caller.userId());
+    plans.addTimeline(id, new TimelineEntry("revision", "修订方案", "REVISE", null, caller.userId(),
+        ClockUtil.getCurrentTime().toInstant(), version), draft.getId());
+    system.call(() -> {
+      tasks.setVariablesLocal(draft.getId(), DraftFormValues.of(request, version));
+      return null;
+    });
+    return view(id);
+  }
+
+  /** Stores the request as the plan's next version and makes it current. */
+  public int addVersion(Plan plan, PlanRequest request, String actor) {
+    int version = plan.currentVersion() + 1;
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    plans.insertVersion(plan.id(), version, write(request), request.townships().size(), actor, now);
+    LocalDate deadline = request.deadline() != null ? request.deadline() : plan.deadline();
+    plans.setCurrentVersion(plan.id(), version, request.title().strip(), deadline);
+    return version;
+  }
+
+  private Task openDraftTask(Plan plan) {
+    Task task = plan.processInstanceId() == null ? null : system.call(() -> tasks.createTaskQuery()
+        .processInstanceId(plan.processInstanceId()).taskDefinitionKey(ProcessKeys.DRAFT_PLAN).singleResult());
+    if (task == null) {
+      throw new PlanConflictException("方案当前状态为“" + plan.status().label() + "”，只有退回县里起草或修改时才能修订");
+    }
+    return task;
+  }
+
+  /** Policy findings of a draft; stores nothing. */
+  public List<Finding> check(PlanRequest request) {
+    input.check(request);
+    return policy.validate(request);
+  }
+
+  public PlanView get(String id, Jurisdiction caller) {
+    visible(id, caller);
+    return view(id);
+  }
+
+  public PlanRepository.Page list(PlanRepository.Filter filter, Jurisdiction caller, int page, int size) {
+    return plans.list(filter, caller, page, size);
+  }
+
+  public Plan visible(String id, Jurisdiction caller) {
+    Plan plan = plans.find(id).orElseThrow(() -> new PlanNotFoundException(id));
+    if (!caller.canSee(plan.countyCode(), plan.cityCode(), plan.provinceCode())) {
+      throw new PlanNotFoundException(id); // existence of another region's plan is private
+    }
+    return plan;
+  }
+
+  public PlanRequest content(String planId, int version) {
+    try {
+      return json.readValue(plans.content(planId, version), PlanRequest.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored plan version " + planId + "/" + version + " is unreadable", e);
+    }
+  }
+
+  public PlanView view(String id) {
+    Plan p = plans.find(id).orElseThrow(() -> new PlanNotFoundException(id));
+    PlanRequest content = content(id, p.currentVersion());
+    List<String> stages = p.processInstanceId() == null ? List.of() : system.call(() -> tasks.createTaskQuery()
+        .processInstanceId(p.processInstanceId()).listPage(0, 1000).stream().map(Task::getTaskDefinitionKey).distinct().sorted().toList());
+    return new PlanView(p.id(), p.title(), p.planType(), p.countyCode(), p.cityCode(), p.provinceCode(),
+        regions.describeCounty(p.countyCode()), p.processInstanceId(), p.status(), stages, p.currentVersion(),
+        plans.findings(id, p.currentVersion()), p.deadline(), p.overdue(), p.filingNumber(), p.createdAt(),
+        p.updatedAt(), content.townships(), plans.timeline(id));
+  }
+
+  String write(PlanRequest request) {
+    try {
+      return json.writeValueAsString(request);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String hash(PlanRequest request) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(write(request).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static boolean sameContent(PlanRequest a, PlanRequest b) {
+    return Objects.equals(a, b);
+  }
+}

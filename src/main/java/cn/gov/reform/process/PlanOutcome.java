@@ -1,0 +1,29 @@
+package cn.gov.reform.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import cn.gov.reform.plan.CurrentCaller;
+import cn.gov.reform.plan.PlanRepository;
+import cn.gov.reform.plan.PlanStatus;
+import cn.gov.reform.plan.TimelineEntry;
+
+/** Called from the end events: {@code ${planOutcome.finish(execution, 'FILED')}}. */
+@Component("planOutcome")
+public class PlanOutcome {
+
+  private final PlanRepository plans;
+
+  PlanOutcome(PlanRepository plans) {
+    this.plans = plans;
+  }
+
+  public void finish(DelegateExecution execution, String status) {
+    String planId = execution.getProcessBusinessKey();
+    PlanStatus s = PlanStatus.valueOf(status);
+    plans.updateStatus(planId, s);
+    plans.addTimeline(planId, new TimelineEntry(execution.getCurrentActivityId(), s.label(), s.name(), null,
+        CurrentCaller.SYSTEM, ClockUtil.getCurrentTime().toInstant(), null), null);
+  }
+}

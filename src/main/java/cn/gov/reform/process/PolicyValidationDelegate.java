@@ -1,0 +1,49 @@
+package cn.gov.reform.process;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import cn.gov.reform.plan.CurrentCaller;
+import cn.gov.reform.plan.Plan;
+import cn.gov.reform.plan.PlanRepository;
+import cn.gov.reform.plan.PlanService;
+import cn.gov.reform.plan.TimelineEntry;
+import cn.gov.reform.policy.Finding;
+import cn.gov.reform.policy.PolicyValidator;
+
+/**
+ * The async policy-check step: findings of the plan's current version are stored with that version
+ * (replacing any from an earlier attempt, so a retried job does nothing twice) and {@code hasErrors}
+ * routes the plan on or back to the county.
+ */
+@Component("policyValidation")
+class PolicyValidationDelegate implements JavaDelegate {
+
+  private final PlanService service;
+  private final PlanRepository plans;
+  private final PolicyValidator validator;
+
+  PolicyValidationDelegate(PlanService service, PlanRepository plans, PolicyValidator validator) {
+    this.service = service;
+    this.plans = plans;
+    this.validator = validator;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String planId = execution.getProcessBusinessKey();
+    Plan plan = plans.find(planId).orElseThrow(() -> new IllegalStateException("plan " + planId + " not found"));
+    List<Finding> findings = validator.validate(service.content(planId, plan.currentVersion()));
+    plans.replaceFindings(planId, plan.currentVersion(), findings);
+    long errors = findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
+    long warnings = findings.size() - errors;
+    execution.setVariable(ProcessKeys.VAR_HAS_ERRORS, errors > 0);
+    String summary = errors == 0 && warnings == 0 ? null : "错误" + errors + "项，提示" + warnings + "项";
+    plans.addTimeline(planId, new TimelineEntry(ProcessKeys.VALIDATE_PLAN, "政策校验", errors > 0 ? "FAILED" : "PASSED",
+        summary, CurrentCaller.SYSTEM, ClockUtil.getCurrentTime().toInstant(), plan.currentVersion()), null);
+  }
+}

@@ -1,0 +1,131 @@
+package cn.gov.reform.process;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import cn.gov.reform.plan.CurrentCaller;
+import cn.gov.reform.plan.DraftFormValues;
+import cn.gov.reform.plan.Plan;
+import cn.gov.reform.plan.PlanInputChecker;
+import cn.gov.reform.plan.PlanInputException;
+import cn.gov.reform.plan.PlanRepository;
+import cn.gov.reform.plan.PlanRequest;
+import cn.gov.reform.plan.PlanService;
+import cn.gov.reform.plan.PlanStatus;
+import cn.gov.reform.plan.TimelineEntry;
+
+/**
+ * Task listener of every user task. On create: the plan's status, a clean slate for the decision
+ * variables, and the plan's summary, findings and earlier opinions for the form. On complete: the
+ * contract's refusal rules, a revised version when the drafter edited the form, and the timeline entry.
+ */
+@Component("stageListener")
+class StageListener implements TaskListener {
+
+  private final PlanService service;
+  private final PlanRepository plans;
+  private final PlanInputChecker input;
+  private final PlanNarrative narrative;
+  private final CurrentCaller caller;
+
+  StageListener(PlanService service, PlanRepository plans, PlanInputChecker input, PlanNarrative narrative,
+      CurrentCaller caller) {
+    this.service = service;
+    this.plans = plans;
+    this.input = input;
+    this.narrative = narrative;
+    this.caller = caller;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Stage stage = Stage.of(task.getTaskDefinitionKey())
+        .orElseThrow(() -> new IllegalStateException("no stage rules for task " + task.getTaskDefinitionKey()));
+    String planId = task.getExecution().getProcessBusinessKey();
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      created(task, stage, planId);
+    } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      completed(task, stage, planId);
+    }
+  }
+
+  private void created(DelegateTask task, Stage stage, String planId) {
+    Plan plan = plans.find(planId).orElseThrow();
+    plans.updateStatus(planId, stage == Stage.DRAFT ? PlanStatus.DRAFT : PlanStatus.IN_REVIEW);
+    task.getExecution().removeVariable(ProcessKeys.VAR_DECISION);
+    task.getExecution().removeVariable(ProcessKeys.VAR_OPINION);
+    task.getExecution().removeVariable(ProcessKeys.VAR_FILING_NUMBER);
+    PlanRequest content = service.content(planId, plan.currentVersion());
+    Map<String, Object> local = new HashMap<>();
+    local.put(ProcessKeys.FORM_CHAIN, narrative.chain(stage.taskKey()));
+    local.put(ProcessKeys.FORM_SUMMARY, narrative.summary(plan, content));
+    local.put(ProcessKeys.FORM_FINDINGS, narrative.findings(plans.findings(planId, plan.currentVersion())));
+    local.put(ProcessKeys.FORM_OPINIONS, narrative.opinions(plans.timeline(planId)));
+    if (stage == Stage.DRAFT) {
+      local.putAll(DraftFormValues.of(content, plan.currentVersion()));
+    }
+    task.setVariablesLocal(local);
+  }
+
+  private void completed(DelegateTask task, Stage stage, String planId) {
+    String decision = stage.check(task.getVariable(ProcessKeys.VAR_DECISION), task.getVariable(ProcessKeys.VAR_OPINION));
+    String opinion = (String) task.getVariable(ProcessKeys.VAR_OPINION);
+    Plan plan = plans.findForUpdate(planId).orElseThrow();
+    String actor = caller.actorOr(task.getAssignee());
+    if (stage == Stage.DRAFT && "SUBMIT".equals(decision)) {
+      reviseFromForm(task, plan, actor);
+    }
+    if (stage == Stage.PROVINCE_FILING && "FILE".equals(decision)) {
+      checkFilingNumber(task.getVariable(ProcessKeys.VAR_FILING_NUMBER));
+    }
+    int version = plans.find(planId).orElseThrow().currentVersion();
+    plans.addTimeline(planId, new TimelineEntry(stage.taskKey(), stage.label(), decision, opinion, actor,
+        ClockUtil.getCurrentTime().toInstant(), version), task.getId());
+  }
+
+  /** The drafter edited the plan in the draftPlan form: a changed plan becomes a new version. */
+  private void reviseFromForm(DelegateTask task, Plan plan, String actor) {
+    Map<String, Object> vars = task.getVariables();
+    if (!DraftFormValues.present(vars) || !Boolean.TRUE.equals(vars.get(ProcessKeys.FORM_EDITABLE))) {
+      return;
+    }
+    PlanRequest current = service.content(plan.id(), plan.currentVersion());
+    PlanRequest edited;
+    try {
+      edited = DraftFormValues.toRequest(vars, current);
+      input.check(edited);
+    } catch (PlanInputException e) {
+      throw DraftFormValues.inFormTerms(e);
+    }
+    for (String key : DraftFormValues.KEYS) {
+      if (!task.hasVariableLocal(key)) {
+        task.getExecution().removeVariable(key);
+      }
+    }
+    if (!edited.equals(current)) {
+      int version = service.addVersion(plan, edited, actor);
+      plans.addTimeline(plan.id(), new TimelineEntry("revision", "修订方案", "REVISE", null, actor,
+          ClockUtil.getCurrentTime().toInstant(), version), task.getId());
+    }
+  }
+
+  private void checkFilingNumber(Object number) {
+    if (number == null || (number instanceof String s && s.isBlank())) {
+      return;
+    }
+    if (!(number instanceof String s)) {
+      throw new DecisionRefusedException(ProcessKeys.VAR_FILING_NUMBER, "备案编号应为文本");
+    }
+    if (s.strip().length() > ProcessKeys.MAX_FILING_NUMBER) {
+      throw new DecisionRefusedException(ProcessKeys.VAR_FILING_NUMBER, "备案编号不能超过" + ProcessKeys.MAX_FILING_NUMBER + "字");
+    }
+    if (plans.filingNumberTaken(s.strip())) {
+      throw new DecisionRefusedException(ProcessKeys.VAR_FILING_NUMBER, "备案编号“" + s.strip() + "”已被使用，备案编号不得重复");
+    }
+  }
+}

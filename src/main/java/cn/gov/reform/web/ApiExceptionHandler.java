@@ -1,0 +1,128 @@
+package cn.gov.reform.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import cn.gov.reform.plan.FieldError;
+import cn.gov.reform.plan.PlanConflictException;
+import cn.gov.reform.plan.PlanForbiddenException;
+import cn.gov.reform.plan.PlanInputException;
+import cn.gov.reform.plan.PlanNotFoundException;
+import cn.gov.reform.process.DecisionRefusedException;
+
+/** Every /api error as application/problem+json (RFC 9457); bad fields listed under {@code errors}. */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(PlanInputException.class)
+  ProblemDetail badPlan(PlanInputException e) {
+    return problem(HttpStatus.BAD_REQUEST, "方案数据有误", "请按 errors 修改后重新提交", e.errors());
+  }
+
+  @ExceptionHandler(DecisionRefusedException.class)
+  ProblemDetail refused(DecisionRefusedException e) {
+    return problem(HttpStatus.BAD_REQUEST, "处理决定不符合要求", e.getMessage(),
+        List.of(new FieldError(e.variable(), e.getMessage())));
+  }
+
+  @ExceptionHandler(PlanNotFoundException.class)
+  ProblemDetail notFound(PlanNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "方案不存在", e.getMessage(), null);
+  }
+
+  @ExceptionHandler({PlanForbiddenException.class, AuthorizationException.class})
+  ProblemDetail forbidden(RuntimeException e) {
+    return problem(HttpStatus.FORBIDDEN, "无权操作", e.getMessage(), null);
+  }
+
+  @ExceptionHandler({PlanConflictException.class, OptimisticLockingException.class, DataIntegrityViolationException.class})
+  ProblemDetail conflict(RuntimeException e) {
+    String detail = e instanceof PlanConflictException ? e.getMessage() : "该方案正被他人同时处理，请刷新后重试";
+    return problem(HttpStatus.CONFLICT, "操作冲突", detail, null);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+    return problem(HttpStatus.BAD_REQUEST, "请求参数有误", "参数 " + e.getName() + " 的取值无效",
+        List.of(new FieldError(e.getName(), "取值无效")));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    LOG.error("unexpected error in /api", e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误", "请稍后重试；如持续出现请联系管理员", null);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    ProblemDetail body;
+    if (e.getCause() instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      String field = path(m);
+      String message;
+      if (m instanceof UnrecognizedPropertyException) {
+        message = "不认识的字段";
+      } else if (m instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+        message = "取值无效，应为 " + java.util.Arrays.stream(f.getTargetType().getEnumConstants()).map(String::valueOf)
+            .collect(Collectors.joining("、"));
+      } else if (m instanceof MismatchedInputException) {
+        message = "类型不符或数值超出范围";
+      } else {
+        message = "取值无效";
+      }
+      body = problem(HttpStatus.BAD_REQUEST, "请求数据有误", field + " " + message, List.of(new FieldError(field, message)));
+    } else {
+      body = problem(HttpStatus.BAD_REQUEST, "请求数据有误", "请求体不是有效的 JSON", null);
+    }
+    return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(body);
+  }
+
+  static String path(JsonMappingException m) {
+    StringBuilder b = new StringBuilder();
+    for (JsonMappingException.Reference r : m.getPath()) {
+      if (r.getFieldName() != null) {
+        if (!b.isEmpty()) {
+          b.append('.');
+        }
+        b.append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        b.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return b.toString();
+  }
+
+  static ProblemDetail problem(HttpStatus status, String title, String detail, List<FieldError> errors) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setTitle(title);
+    if (errors != null) {
+      p.setProperty("errors", errors.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+    }
+    return p;
+  }
+}

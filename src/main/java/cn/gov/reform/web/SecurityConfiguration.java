@@ -1,0 +1,46 @@
+package cn.gov.reform.web;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * HTTP Basic on engine REST and the domain API through Camunda's own authentication filter, which
+ * also sets the engine's authentication so every engine call is authorization-checked as the caller.
+ * Only {@code GET /engine-rest/engine} stays open (the filter's own white list).
+ */
+@Configuration
+class SecurityConfiguration {
+
+  @Bean
+  FilterRegistrationBean<BodySizeFilter> bodySizeFilter() {
+    FilterRegistrationBean<BodySizeFilter> bean = new FilterRegistrationBean<>(new BodySizeFilter());
+    bean.addUrlPatterns("/api/*", "/engine-rest/*");
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return bean;
+  }
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> bean = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    bean.setName("engine-rest-authentication");
+    bean.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    bean.addUrlPatterns("/engine-rest/*");
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return bean;
+  }
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> bean = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    bean.setName("api-authentication");
+    bean.addInitParameter("authentication-provider", ProblemBasicAuthenticationProvider.class.getName());
+    bean.addInitParameter("rest-url-pattern-prefix", "");
+    bean.addUrlPatterns("/api/*");
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return bean;
+  }
+}

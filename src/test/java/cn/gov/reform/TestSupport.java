@@ -1,0 +1,134 @@
+package cn.gov.reform;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import cn.gov.reform.identity.Jurisdiction;
+import cn.gov.reform.plan.PlanRequest;
+import cn.gov.reform.plan.PlanRequest.Kind;
+import cn.gov.reform.plan.PlanRequest.PlanType;
+import cn.gov.reform.plan.PlanRequest.Township;
+import cn.gov.reform.plan.PlanRequest.Unit;
+import cn.gov.reform.plan.PlanService;
+import cn.gov.reform.plan.PlanView;
+
+/** Test users from the seeds' regions and plans built from the seeds' real townships. */
+@Component
+public class TestSupport {
+
+  public static final String PASSWORD = "Test-pass-2026";
+
+  public static final Map<String, String> USERS = Map.of(
+      "ningyang", "drafter370921",
+      "taian", "reviewer370900",
+      "taianapprover", "approver370900",
+      "shandong", "filer370000",
+      "licheng", "drafter370112",
+      "jinan", "reviewer370100",
+      "jilinreviewer", "reviewer220000");
+
+  private final ProcessEngine engine;
+  private final PlanService plans;
+
+  public TestSupport(ProcessEngine engine, PlanService plans, cn.gov.reform.identity.IdentitySeeder groupsFirst) {
+    this.engine = engine;
+    this.plans = plans;
+    IdentityService identity = engine.getIdentityService();
+    USERS.forEach((user, group) -> {
+      if (identity.createUserQuery().userId(user).count() == 0) {
+        User u = identity.newUser(user);
+        u.setFirstName(user);
+        u.setLastName("测试");
+        u.setPassword(PASSWORD);
+        identity.saveUser(u);
+        identity.createMembership(user, group);
+      }
+    });
+  }
+
+  /** A township of 鲁厅字〔2018〕33号 三(一) shape: 6 bodies, 4 institutions incl. 便民服务中心. */
+  public static Township compliantTownship(String code, String name) {
+    return new Township(code, name, Kind.TOWN, null, null,
+        List.of(new Unit("党政综合办公室", 6), new Unit("党建工作办公室", 5), new Unit("经济发展办公室", 5),
+            new Unit("社会事务办公室", 5), new Unit("社会治理办公室", 5), new Unit("综合行政执法办公室", 6)),
+        List.of(new Unit("便民服务中心", 15), new Unit("农业综合服务中心", 15), new Unit("财经服务中心", 10),
+            new Unit("公共文化服务中心", 10)),
+        40, 60, 9, 9);
+  }
+
+  /** 磁窑镇 as the real plan 宁政发〔2019〕6号 sets it up: 8 bodies, 6 institutions (too many for a township plan). */
+  public static Township ciyaoAsDeveloped() {
+    return new Township("370921109", "磁窑镇", Kind.TOWN, null, 85_000L,
+        List.of(new Unit("党政办公室（政协委员联络室）", 8), new Unit("党群工作办公室", 6), new Unit("经济发展办公室", 6),
+            new Unit("规划建设和生态环境办公室", 6), new Unit("社会事务办公室（社会治理办公室）", 6),
+            new Unit("应急管理办公室", 6), new Unit("便民服务局（便民服务中心）", 6), new Unit("综合行政执法局", 6)),
+        List.of(new Unit("农业综合服务中心（乡村振兴促进中心）", 30), new Unit("财经服务中心", 30),
+            new Unit("公共文化服务中心", 30), new Unit("民生发展服务中心", 30), new Unit("招商投资促进中心", 29),
+            new Unit("资产资源运营中心", 29)),
+        50, 178, 9, 9);
+  }
+
+  public static PlanRequest ningyangPlan(Township... townships) {
+    return new PlanRequest("宁阳县乡镇行政管理体制改革方案", PlanType.TOWNSHIP, "370921", null, List.of(townships));
+  }
+
+  public static PlanRequest ningyangPlan() {
+    return ningyangPlan(compliantTownship("370921112", "东庄镇"));
+  }
+
+  public PlanView create(String user, PlanRequest request) {
+    return as(user, () -> plans.create(request, null, jurisdiction(user)).plan());
+  }
+
+  public Jurisdiction jurisdiction(String user) {
+    return Jurisdiction.of(user, List.of(USERS.getOrDefault(user, "")));
+  }
+
+  /** Executes the plan's pending jobs (the job executor is off in tests). */
+  public void runJobs(String processInstanceId) {
+    ManagementService management = engine.getManagementService();
+    for (Job job = next(processInstanceId); job != null; job = next(processInstanceId)) {
+      management.executeJob(job.getId());
+    }
+  }
+
+  private Job next(String processInstanceId) {
+    return engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).executable().listPage(0, 1)
+        .stream().findFirst().orElse(null);
+  }
+
+  public Task task(String processInstanceId, String key) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
+  }
+
+  public void complete(String user, String processInstanceId, String key, Map<String, Object> variables) {
+    TaskService tasks = engine.getTaskService();
+    Task task = task(processInstanceId, key);
+    if (task == null) {
+      throw new AssertionError("no open task " + key);
+    }
+    as(user, () -> {
+      tasks.complete(task.getId(), variables);
+      return null;
+    });
+  }
+
+  public <T> T as(String user, java.util.function.Supplier<T> work) {
+    IdentityService identity = engine.getIdentityService();
+    identity.setAuthentication(user, List.of(USERS.getOrDefault(user, "")));
+    try {
+      return work.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+}
