@@ -137,12 +137,6 @@ public class PlanRepository {
         planId, version);
   }
 
-  public boolean hasFindings(String planId, int version) {
-    Integer n = jdbc.queryForObject("select count(*) from app_plan_version v where v.plan_id = ? and v.version = ? and exists "
-        + "(select 1 from app_plan_timeline t where t.plan_id = v.plan_id and t.version = v.version and t.stage = 'validatePlan')",
-        Integer.class, planId, version);
-    return n != null && n > 0;
-  }
 
   // --- timeline -------------------------------------------------------------------------------
 

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -207,7 +206,4 @@ public class PlanService {
     }
   }
 
-  static boolean sameContent(PlanRequest a, PlanRequest b) {
-    return Objects.equals(a, b);
-  }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import cn.gov.reform.TestSupport;
+import cn.gov.reform.PlanFixtures;
 import cn.gov.reform.plan.PlanRepository;
 import cn.gov.reform.plan.PlanService;
 import cn.gov.reform.plan.PlanStatus;
@@ -30,7 +30,7 @@ import cn.gov.reform.policy.Finding;
 class ReformPlanProcessTest {
 
   @Autowired ProcessEngine engine;
-  @Autowired TestSupport support;
+  @Autowired PlanFixtures support;
   @Autowired PlanService plans;
   @Autowired PlanRepository repository;
 
@@ -40,7 +40,7 @@ class ReformPlanProcessTest {
   }
 
   private PlanView submitted() {
-    PlanView plan = support.create("ningyang", TestSupport.ningyangPlan());
+    PlanView plan = support.create("ningyang", PlanFixtures.ningyangPlan());
     support.runJobs(plan.processInstanceId());
     return plan;
   }
@@ -143,7 +143,7 @@ class ReformPlanProcessTest {
 
   @Test
   void shouldEndWithdrawnWhenCountyWithdrawsAtDraft() {
-    PlanView plan = support.create("ningyang", TestSupport.ningyangPlan(TestSupport.ciyaoAsDeveloped()));
+    PlanView plan = support.create("ningyang", PlanFixtures.ningyangPlan(PlanFixtures.ciyaoAsDeveloped()));
     String pi = plan.processInstanceId();
     support.runJobs(pi);
     assertThat(instance(plan)).isWaitingAt(ProcessKeys.DRAFT_PLAN);
@@ -155,7 +155,7 @@ class ReformPlanProcessTest {
 
   @Test
   void shouldSendPlanBreakingShandongLimitsBackWithFindingsAndPassOnceFixed() {
-    PlanView plan = support.create("ningyang", TestSupport.ningyangPlan(TestSupport.ciyaoAsDeveloped()));
+    PlanView plan = support.create("ningyang", PlanFixtures.ningyangPlan(PlanFixtures.ciyaoAsDeveloped()));
     String pi = plan.processInstanceId();
     support.runJobs(pi);
 
@@ -176,7 +176,7 @@ class ReformPlanProcessTest {
 
     // the county revises through the API while the plan waits at draftPlan, then resubmits
     support.as("ningyang", () -> plans.revise(plan.id(),
-        TestSupport.ningyangPlan(TestSupport.compliantTownship("370921109", "磁窑镇")), support.jurisdiction("ningyang")));
+        PlanFixtures.ningyangPlan(PlanFixtures.compliantTownship("370921109", "磁窑镇")), support.jurisdiction("ningyang")));
     support.complete("ningyang", pi, ProcessKeys.DRAFT_PLAN, Map.of("decision", "SUBMIT"));
     support.runJobs(pi);
 
@@ -190,7 +190,7 @@ class ReformPlanProcessTest {
 
   @Test
   void shouldKeepADraftFormEditAsANewVersion() {
-    PlanView plan = support.create("ningyang", TestSupport.ningyangPlan(TestSupport.ciyaoAsDeveloped()));
+    PlanView plan = support.create("ningyang", PlanFixtures.ningyangPlan(PlanFixtures.ciyaoAsDeveloped()));
     String pi = plan.processInstanceId();
     support.runJobs(pi);
     String taskId = support.task(pi, ProcessKeys.DRAFT_PLAN).getId();
@@ -237,7 +237,7 @@ class ReformPlanProcessTest {
         .isInstanceOf(DecisionRefusedException.class).hasMessageStartingWith("decision：");
     assertThat(plans.view(plan.id()).timeline()).filteredOn(e -> e.stage().equals(ProcessKeys.CITY_REVIEW)).hasSize(1);
 
-    PlanView draft = support.create("ningyang", TestSupport.ningyangPlan(TestSupport.ciyaoAsDeveloped()));
+    PlanView draft = support.create("ningyang", PlanFixtures.ningyangPlan(PlanFixtures.ciyaoAsDeveloped()));
     support.runJobs(draft.processInstanceId());
     assertThatThrownBy(() -> support.complete("ningyang", draft.processInstanceId(), ProcessKeys.DRAFT_PLAN,
         Map.of("decision", "APPROVE"))).isInstanceOf(DecisionRefusedException.class).hasMessageStartingWith("decision：");
@@ -253,7 +253,7 @@ class ReformPlanProcessTest {
     var broken = engine.getRepositoryService().createDeployment().name("broken limits")
         .addString("townshipLimits.dmn", limits.replace("\"BODY_COUNT\"", "\"NO_SUCH_CHECK\"")).deploy();
     try {
-      PlanView plan = support.create("ningyang", TestSupport.ningyangPlan());
+      PlanView plan = support.create("ningyang", PlanFixtures.ningyangPlan());
       String pi = plan.processInstanceId();
       var management = engine.getManagementService();
       for (int attempt = 1; attempt <= 3; attempt++) {

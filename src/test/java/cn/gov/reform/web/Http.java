@@ -12,7 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.gov.reform.TestSupport;
+import cn.gov.reform.PlanFixtures;
 
 /** A small HTTP client for the running app, the way another government system would call it. */
 record Http(int port) {
@@ -41,7 +41,7 @@ record Http(int port) {
       b.header("Content-Type", "application/json");
     }
     if (user != null) {
-      String password = user.contains(":") ? user.substring(user.indexOf(':') + 1) : TestSupport.PASSWORD;
+      String password = user.contains(":") ? user.substring(user.indexOf(':') + 1) : PlanFixtures.PASSWORD;
       String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
       b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }

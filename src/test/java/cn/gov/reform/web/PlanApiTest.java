@@ -14,14 +14,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.gov.reform.TestSupport;
+import cn.gov.reform.PlanFixtures;
 
 /** The domain API and engine REST as other systems and Tasklist use them. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlanApiTest {
 
   @LocalServerPort int port;
-  @Autowired TestSupport support;
+  @Autowired PlanFixtures support;
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
   Http http;
@@ -41,7 +41,7 @@ class PlanApiTest {
 
   @Test
   void shouldCreatePlanAndStartItsApproval() {
-    Http.Answer a = http.post("/api/plans", "ningyang", Http.json(TestSupport.ningyangPlan()));
+    Http.Answer a = http.post("/api/plans", "ningyang", Http.json(PlanFixtures.ningyangPlan()));
     assertThat(a.status()).isEqualTo(201);
     JsonNode plan = a.json();
     assertThat(a.header("Location")).isEqualTo("/api/plans/" + plan.get("id").asText());
@@ -63,7 +63,7 @@ class PlanApiTest {
   void shouldAnswerBadPlansWithProblemJsonNamingTheFieldAndStoreNothing() {
     long plans = count("app_plan");
     long started = instances();
-    String good = Http.json(TestSupport.ningyangPlan());
+    String good = Http.json(PlanFixtures.ningyangPlan());
     Map<String, String> cases = Map.of(
         "countyCode", good.replace("\"countyCode\":\"370921\"", "\"countyCode\":\"37092\""),
         "townships[0].code", good.replace("\"370921112\"", "\"370112001\""),
@@ -94,7 +94,7 @@ class PlanApiTest {
 
   @Test
   void shouldRefuseCallersWithoutCredentialsOrOutsideTheRegion() {
-    String body = Http.json(TestSupport.ningyangPlan());
+    String body = Http.json(PlanFixtures.ningyangPlan());
     Http.Answer anonymous = http.post("/api/plans", null, body);
     assertThat(anonymous.status()).isEqualTo(401);
     assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
@@ -128,7 +128,7 @@ class PlanApiTest {
 
   @Test
   void shouldReplayTheFirstAnswerForARepeatedIdempotencyKey() {
-    String body = Http.json(TestSupport.ningyangPlan());
+    String body = Http.json(PlanFixtures.ningyangPlan());
     long started = instances();
     Map<String, String> key = Map.of("Idempotency-Key", "ningyang-2026-" + System.nanoTime());
     Http.Answer first = http.send("POST", "/api/plans", "ningyang", body, key);
@@ -139,7 +139,7 @@ class PlanApiTest {
     assertThat(again.header("Location")).isEqualTo(first.header("Location"));
     assertThat(instances()).isEqualTo(started + 1);
 
-    String other = Http.json(TestSupport.ningyangPlan(TestSupport.compliantTownship("370921111", "葛石镇")));
+    String other = Http.json(PlanFixtures.ningyangPlan(PlanFixtures.compliantTownship("370921111", "葛石镇")));
     Http.Answer reused = http.send("POST", "/api/plans", "ningyang", other, key);
     assertThat(reused.status()).isEqualTo(409);
     assertThat(instances()).isEqualTo(started + 1);
@@ -147,13 +147,13 @@ class PlanApiTest {
 
   @Test
   void shouldReviseOnlyWhileThePlanWaitsAtTheCounty() {
-    JsonNode created = http.post("/api/plans", "ningyang", Http.json(TestSupport.ningyangPlan(TestSupport.ciyaoAsDeveloped()))).json();
+    JsonNode created = http.post("/api/plans", "ningyang", Http.json(PlanFixtures.ningyangPlan(PlanFixtures.ciyaoAsDeveloped()))).json();
     String id = created.get("id").asText();
     String pi = created.get("processInstanceId").asText();
     support.runJobs(pi);
     assertThat(http.get("/api/plans/" + id, "ningyang").json().get("status").asText()).isEqualTo("DRAFT");
 
-    String fixed = Http.json(TestSupport.ningyangPlan(TestSupport.compliantTownship("370921109", "磁窑镇")));
+    String fixed = Http.json(PlanFixtures.ningyangPlan(PlanFixtures.compliantTownship("370921109", "磁窑镇")));
     assertThat(http.send("PUT", "/api/plans/" + id, "taian", fixed, Map.of()).status()).isEqualTo(403);
     Http.Answer revised = http.send("PUT", "/api/plans/" + id, "ningyang", fixed, Map.of());
     assertThat(revised.status()).isEqualTo(200);
@@ -170,7 +170,7 @@ class PlanApiTest {
   @Test
   void shouldCheckADraftWithoutStoringIt() {
     long plans = count("app_plan");
-    Http.Answer a = http.post("/api/policy/validate", "ningyang", Http.json(TestSupport.ningyangPlan(TestSupport.ciyaoAsDeveloped())));
+    Http.Answer a = http.post("/api/policy/validate", "ningyang", Http.json(PlanFixtures.ningyangPlan(PlanFixtures.ciyaoAsDeveloped())));
     assertThat(a.status()).isEqualTo(200);
     assertThat(a.json().get("valid").asBoolean()).isFalse();
     JsonNode first = a.json().get("findings").get(0);
@@ -181,7 +181,7 @@ class PlanApiTest {
 
   @Test
   void shouldAnswerRefusedCompletionsOnEngineRestWith400NamingTheVariable() {
-    JsonNode created = http.post("/api/plans", "ningyang", Http.json(TestSupport.ningyangPlan())).json();
+    JsonNode created = http.post("/api/plans", "ningyang", Http.json(PlanFixtures.ningyangPlan())).json();
     String pi = created.get("processInstanceId").asText();
     support.runJobs(pi);
     String taskId = support.task(pi, "cityReview").getId();

@@ -23,7 +23,7 @@ import cn.gov.reform.plan.PlanView;
 
 /** Test users from the seeds' regions and plans built from the seeds' real townships. */
 @Component
-public class TestSupport {
+public class PlanFixtures {
 
   public static final String PASSWORD = "Test-pass-2026";
 
@@ -39,7 +39,7 @@ public class TestSupport {
   private final ProcessEngine engine;
   private final PlanService plans;
 
-  public TestSupport(ProcessEngine engine, PlanService plans, cn.gov.reform.identity.IdentitySeeder groupsFirst) {
+  public PlanFixtures(ProcessEngine engine, PlanService plans, cn.gov.reform.identity.IdentitySeeder groupsFirst) {
     this.engine = engine;
     this.plans = plans;
     IdentityService identity = engine.getIdentityService();
