@@ -105,11 +105,12 @@ public class PlanService {
   /** A new version while the plan waits at draftPlan; earlier versions are kept. */
   @Transactional
   public PlanView revise(String id, PlanRequest request, Jurisdiction caller) {
-    Plan plan = visible(id, caller);
+    visible(id, caller);
+    // the locked row is the one the next version number is computed from: concurrent revisions are serial
+    Plan plan = plans.findForUpdate(id).orElseThrow(() -> new PlanNotFoundException(id));
     if (!caller.canDraftFor(plan.countyCode())) {
       throw new PlanForbiddenException("只有本县的起草人员（drafter" + plan.countyCode() + "）可以修订方案");
     }
-    plans.findForUpdate(id);
     input.check(request);
     if (!request.countyCode().equals(plan.countyCode())) {
       throw new PlanInputException("countyCode", "方案所属县不能更改（应为 " + plan.countyCode() + "）");

@@ -77,22 +77,22 @@ class StageListener implements TaskListener {
     String opinion = (String) task.getVariable(ProcessKeys.VAR_OPINION);
     Plan plan = plans.findForUpdate(planId).orElseThrow();
     String actor = caller.actorOr(task.getAssignee());
+    int version = plan.currentVersion();
     if (stage == Stage.DRAFT && "SUBMIT".equals(decision)) {
-      reviseFromForm(task, plan, actor);
+      version = reviseFromForm(task, plan, actor);
     }
     if (stage == Stage.PROVINCE_FILING && "FILE".equals(decision)) {
       checkFilingNumber(task.getVariable(ProcessKeys.VAR_FILING_NUMBER));
     }
-    int version = plans.find(planId).orElseThrow().currentVersion();
     plans.addTimeline(planId, new TimelineEntry(stage.taskKey(), stage.label(), decision, opinion, actor,
         ClockUtil.getCurrentTime().toInstant(), version), task.getId());
   }
 
-  /** The drafter edited the plan in the draftPlan form: a changed plan becomes a new version. */
-  private void reviseFromForm(DelegateTask task, Plan plan, String actor) {
+  /** The drafter edited the plan in the draftPlan form: a changed plan becomes a new version. Returns the current version. */
+  private int reviseFromForm(DelegateTask task, Plan plan, String actor) {
     Map<String, Object> vars = task.getVariables();
     if (!DraftFormValues.present(vars) || !Boolean.TRUE.equals(vars.get(ProcessKeys.FORM_EDITABLE))) {
-      return;
+      return plan.currentVersion();
     }
     PlanRequest current = service.content(plan.id(), plan.currentVersion());
     PlanRequest edited;
@@ -107,11 +107,13 @@ class StageListener implements TaskListener {
         task.getExecution().removeVariable(key);
       }
     }
-    if (!edited.equals(current)) {
-      int version = service.addVersion(plan, edited, actor);
-      plans.addTimeline(plan.id(), new TimelineEntry("revision", "修订方案", "REVISE", null, actor,
-          ClockUtil.getCurrentTime().toInstant(), version), task.getId());
+    if (edited.equals(current)) {
+      return plan.currentVersion();
     }
+    int version = service.addVersion(plan, edited, actor);
+    plans.addTimeline(plan.id(), new TimelineEntry("revision", "修订方案", "REVISE", null, actor,
+        ClockUtil.getCurrentTime().toInstant(), version), task.getId());
+    return version;
   }
 
   private void checkFilingNumber(Object number) {
