@@ -77,7 +77,7 @@ public class PlanNarrative {
     long errors = findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
     String head = "错误" + errors + "项，提示" + (findings.size() - errors) + "项\n";
     return cut(head + findings.stream()
-        .map(f -> "【" + f.severity().label() + "】" + f.message() + (f.source() == null ? "" : "（" + f.source() + "）"))
+        .map(f -> "【" + f.severity().label() + "】" + f.message() + "（" + (f.source() == null ? "" : f.source() + "；") + "规则 " + f.rule() + "）")
         .collect(Collectors.joining("\n")));
   }
 

@@ -246,12 +246,12 @@ class ReformPlanProcessTest {
   @Test
   void shouldRetryFailingValidationThreeTimesOneMinuteApartThenRaiseAnIncident() throws Exception {
     String limits;
-    try (var in = getClass().getResourceAsStream("/processes/townshipLimits.dmn")) {
+    try (var in = getClass().getResourceAsStream("/processes/policy/limitsShandongTownship.dmn")) {
       limits = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
     // a table an official broke: an unknown check makes every validation fail
     var broken = engine.getRepositoryService().createDeployment().name("broken limits")
-        .addString("townshipLimits.dmn", limits.replace("\"BODY_COUNT\"", "\"NO_SUCH_CHECK\"")).deploy();
+        .addString("limitsShandongTownship.dmn", limits.replace("\"BODY_COUNT\"", "\"NO_SUCH_CHECK\"")).deploy();
     try {
       PlanView plan = support.create("ningyang", PlanFixtures.ningyangPlan());
       String pi = plan.processInstanceId();
