@@ -1,11 +1,14 @@
 package cn.gov.reform.policy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -13,6 +16,7 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -30,8 +34,8 @@ import cn.gov.reform.plan.PlanRequest.Unit;
  * how to measure a township against a row ({@link Check}) and the generic checks that hold everywhere.
  *
  * <p>Decisions are the engine's deployed ones, parsed once into its deployment cache, so a redeployed
- * table applies to the next check. They are evaluated in memory (no history rows, no transaction),
- * and each distinct input is evaluated once per plan.
+ * table applies to the next check. They are evaluated in memory (no history rows), and the rows a
+ * decision version matched for an input are remembered.
  */
 @Component
 public class PolicyValidator {
@@ -42,6 +46,10 @@ public class PolicyValidator {
   private final ProcessEngineConfigurationImpl engineConfiguration;
   private final RegionDirectory regions;
   private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  /** Bounded: every county × plan type × township kind × class is about 70,000 small entries. */
+  private static final int MEMO_LIMIT = 100_000;
+  private final Map<String, List<Map<String, Object>>> matchedRows = new ConcurrentHashMap<>();
+  private final Map<String, List<Limit>> matchedLimits = new ConcurrentHashMap<>();
 
   public PolicyValidator(ProcessEngine engine, RegionDirectory regions) {
     this.engineConfiguration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
@@ -55,48 +63,74 @@ public class PolicyValidator {
   public List<Finding> validate(PlanRequest plan) {
     RegionDirectory.Region county = regions.county(plan.countyCode())
         .orElseThrow(() -> new IllegalArgumentException("unknown county " + plan.countyCode()));
-    return engineConfiguration.getCommandExecutorTxRequired().execute(ctx -> {
-      Evaluation evaluation = new Evaluation(engineConfiguration.getDeploymentCache());
-      VariableMap region = Variables.createVariables()
-          .putValue("provinceCode", county.provinceCode())
-          .putValue("cityCode", county.cityCode())
-          .putValue("countyCode", county.code())
-          .putValue("planType", plan.planType().name());
-      List<Map<String, Object>> sets = evaluation.rows(RULE_SETS, region, "");
-      List<Finding> findings = new ArrayList<>();
-      for (Township t : plan.townships()) {
-        if (sets.isEmpty()) {
-          findings.add(noProvincialLimits(t, county, plan.planType()));
-        }
-        VariableMap in = Variables.fromMap(region).putValue("kind", t.kind().name()).putValue("category", t.category());
-        for (Map<String, Object> set : sets) {
-          for (Map<String, Object> row : evaluation.rows((String) set.get("ruleSet"), in, t.kind() + "/" + t.category())) {
-            Limit.of(row).check(t).ifPresent(findings::add);
-          }
-        }
-        findings.addAll(genericChecks(plan.planType(), t));
+    Map<String, DmnDecision> latest = new HashMap<>();
+    Function<String, DmnDecision> decisions = key -> latest.computeIfAbsent(key, this::latestDecision);
+    String region = county.code() + "/" + plan.planType();
+    VariableMap regionInput = Variables.createVariables()
+        .putValue("provinceCode", county.provinceCode())
+        .putValue("cityCode", county.cityCode())
+        .putValue("countyCode", county.code())
+        .putValue("planType", plan.planType().name());
+    List<String> sets = evaluate(decisions.apply(RULE_SETS), region, regionInput).stream()
+        .map(row -> (String) row.get("ruleSet")).toList();
+    List<Finding> findings = new ArrayList<>();
+    for (Township t : plan.townships()) {
+      if (sets.isEmpty()) {
+        findings.add(noProvincialLimits(t, county, plan.planType()));
       }
-      findings.sort(Finding.ERRORS_FIRST);
-      return findings;
+      VariableMap in = Variables.fromMap(regionInput).putValue("kind", t.kind().name()).putValue("category", t.category());
+      for (String set : sets) {
+        for (Limit limit : limits(decisions.apply(set), region + "/" + t.kind() + "/" + t.category(), in)) {
+          limit.check(t).ifPresent(findings::add);
+        }
+      }
+      findings.addAll(genericChecks(plan.planType(), t));
+    }
+    findings.sort(Finding.ERRORS_FIRST);
+    return findings;
+  }
+
+  /**
+   * The latest deployed version of a decision, parsed once by the engine into its deployment cache.
+   * Looking it up each time (one indexed query) lets a table redeployed on any node apply at once.
+   */
+  private DmnDecision latestDecision(String key) {
+    return engineConfiguration.getCommandExecutorTxRequired().execute(ctx -> {
+      DeploymentCache cache = engineConfiguration.getDeploymentCache();
+      return (DmnDecision) cache.findDeployedLatestDecisionDefinitionByKey(key);
     });
   }
 
-  /** Evaluations of one plan: the same decision with the same input is evaluated once. */
-  private final class Evaluation {
-    private final DeploymentCache cache;
-    private final Map<String, List<Map<String, Object>>> results = new HashMap<>();
-
-    Evaluation(DeploymentCache cache) {
-      this.cache = cache;
+  /**
+   * Decisions are pure functions of their inputs, so the rows a decision version matched for an input
+   * are kept: a new version (a redeployed table) has a new id and is evaluated afresh.
+   */
+  private List<Map<String, Object>> evaluate(DmnDecision decision, String inputKey, VariableMap in) {
+    String key = ((DecisionDefinition) decision).getId() + "/" + inputKey;
+    List<Map<String, Object>> rows = matchedRows.get(key);
+    if (rows == null) {
+      rows = dmn.evaluateDecisionTable(decision, in).getResultList().stream()
+          .map(row -> Collections.unmodifiableMap(new HashMap<>(row))).toList();
+      remember(matchedRows, key, rows);
     }
+    return rows;
+  }
 
-    /** The matched rows of a decision; {@code inputKey} tells inputs apart within the plan. */
-    List<Map<String, Object>> rows(String decisionKey, VariableMap in, String inputKey) {
-      return results.computeIfAbsent(decisionKey + "/" + inputKey, k -> {
-        DmnDecision decision = (DmnDecision) cache.findDeployedLatestDecisionDefinitionByKey(decisionKey);
-        return dmn.evaluateDecisionTable(decision, in).getResultList();
-      });
+  private List<Limit> limits(DmnDecision decision, String inputKey, VariableMap in) {
+    String key = ((DecisionDefinition) decision).getId() + "/" + inputKey;
+    List<Limit> found = matchedLimits.get(key);
+    if (found == null) {
+      found = evaluate(decision, inputKey, in).stream().map(Limit::of).toList();
+      remember(matchedLimits, key, found);
     }
+    return found;
+  }
+
+  private static <T> void remember(Map<String, T> memo, String key, T value) {
+    if (memo.size() >= MEMO_LIMIT) {
+      memo.clear();
+    }
+    memo.put(key, value);
   }
 
   private Finding noProvincialLimits(Township t, RegionDirectory.Region county, PlanType type) {
