@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import cn.gov.reform.plan.FieldError;
 import cn.gov.reform.plan.PlanConflictException;
+import cn.gov.reform.calendar.CalendarNotices;
 import cn.gov.reform.plan.PlanForbiddenException;
 import cn.gov.reform.plan.PlanInputException;
 import cn.gov.reform.plan.PlanNotFoundException;
@@ -38,6 +39,11 @@ import cn.gov.reform.process.DecisionRefusedException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(CalendarNotices.InvalidNoticeException.class)
+  ProblemDetail badNotice(CalendarNotices.InvalidNoticeException e) {
+    return problem(HttpStatus.BAD_REQUEST, "节假日通知数据有误", "请按 errors 修改后重新提交", e.errors());
+  }
 
   @ExceptionHandler(PlanInputException.class)
   ProblemDetail badPlan(PlanInputException e) {

@@ -1,0 +1,146 @@
+package cn.gov.reform.calendar;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.gov.reform.plan.FieldError;
+
+/**
+ * Holiday notices loaded at run time (no rebuild): stored in app_calendar_* so they survive restarts,
+ * and applied to the {@link WorkingDayCalendar} at start and when loaded.
+ */
+@Service
+public class CalendarNotices {
+
+  /** One year's notice as an administrator enters it. */
+  public record Notice(String source, List<LocalDate> holidays, List<LocalDate> workdays) {}
+
+  /** A year as the calendar now knows it. */
+  public record Year(int year, boolean known, String source, List<LocalDate> holidays, List<LocalDate> workdays) {}
+
+  /** A notice that cannot be loaded, with every field at fault. */
+  public static class InvalidNoticeException extends RuntimeException {
+    private final transient List<FieldError> errors;
+
+    InvalidNoticeException(List<FieldError> errors) {
+      super(errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("；")));
+      this.errors = List.copyOf(errors);
+    }
+
+    public List<FieldError> errors() {
+      return errors;
+    }
+  }
+
+  static final String BUNDLED = "chinese-days 1.5.7（随程序提供，见 NOTICE）";
+
+  private final JdbcTemplate jdbc;
+  private final WorkingDayCalendar calendar;
+
+  public CalendarNotices(JdbcTemplate jdbc, WorkingDayCalendar calendar) {
+    this.jdbc = jdbc;
+    this.calendar = calendar;
+    Map<Integer, List<Object[]>> stored = new TreeMap<>();
+    jdbc.query("select notice_year, calendar_date, working from app_calendar_day", rs -> {
+      stored.computeIfAbsent(rs.getInt(1), y -> new ArrayList<>()).add(new Object[] {rs.getDate(2).toLocalDate(), rs.getBoolean(3)});
+    });
+    jdbc.queryForList("select notice_year from app_calendar_notice", Integer.class).forEach(y -> stored.putIfAbsent(y, List.of()));
+    stored.forEach((year, days) -> calendar.loadYear(year,
+        days.stream().filter(d -> !(Boolean) d[1]).map(d -> (LocalDate) d[0]).collect(Collectors.toSet()),
+        days.stream().filter(d -> (Boolean) d[1]).map(d -> (LocalDate) d[0]).collect(Collectors.toSet())));
+  }
+
+  /** Checks and stores a year's notice, replacing an earlier one, and applies it at once. */
+  @Transactional
+  public Year load(int year, Notice notice, String actor) {
+    List<FieldError> errors = check(year, notice);
+    if (!errors.isEmpty()) {
+      throw new InvalidNoticeException(errors);
+    }
+    jdbc.update("delete from app_calendar_day where notice_year = ?", year);
+    jdbc.update("delete from app_calendar_notice where notice_year = ?", year);
+    jdbc.update("insert into app_calendar_notice (notice_year, source, loaded_by, loaded_at) values (?, ?, ?, ?)",
+        year, notice.source().strip(), actor, Timestamp.from(Instant.now()));
+    List<Object[]> rows = new ArrayList<>();
+    notice.holidays().forEach(d -> rows.add(new Object[] {Date.valueOf(d), year, false}));
+    notice.workdays().forEach(d -> rows.add(new Object[] {Date.valueOf(d), year, true}));
+    jdbc.batchUpdate("insert into app_calendar_day (calendar_date, notice_year, working) values (?, ?, ?)", rows);
+    calendar.loadYear(year, Set.copyOf(notice.holidays()), Set.copyOf(notice.workdays()));
+    return year(year);
+  }
+
+  public Year year(int year) {
+    List<String> source = jdbc.queryForList("select source from app_calendar_notice where notice_year = ?", String.class, year);
+    List<LocalDate> holidays = new ArrayList<>();
+    List<LocalDate> workdays = new ArrayList<>();
+    for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
+      boolean weekend = d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
+      boolean working = calendar.isWorkingDay(d);
+      if (!weekend && !working) {
+        holidays.add(d);
+      } else if (weekend && working) {
+        workdays.add(d);
+      }
+    }
+    boolean known = calendar.knows(year);
+    return new Year(year, known, source.isEmpty() ? (known ? BUNDLED : null) : source.get(0), holidays, workdays);
+  }
+
+  private static List<FieldError> check(int year, Notice notice) {
+    List<FieldError> errors = new ArrayList<>();
+    if (year < 2004 || year > 2100) {
+      errors.add(new FieldError("year", "年份应在2004—2100之间"));
+    }
+    if (notice == null) {
+      errors.add(new FieldError("", "请求体不能为空"));
+      return errors;
+    }
+    if (notice.source() == null || notice.source().isBlank() || notice.source().length() > 200) {
+      errors.add(new FieldError("source", "应填写通知名称或文号（不超过200字）"));
+    }
+    if (notice.holidays() == null || notice.holidays().isEmpty() || notice.holidays().size() > 60) {
+      errors.add(new FieldError("holidays", "应列出1—60个放假日期"));
+    }
+    if (notice.workdays() == null || notice.workdays().size() > 20) {
+      errors.add(new FieldError("workdays", "应列出0—20个调休上班日期（没有则为空数组）"));
+    }
+    if (!errors.isEmpty()) {
+      return errors;
+    }
+    Set<LocalDate> seen = new HashSet<>();
+    dates(errors, "holidays", year, notice.holidays(), seen, false);
+    dates(errors, "workdays", year, notice.workdays(), seen, true);
+    return errors;
+  }
+
+  private static void dates(List<FieldError> errors, String field, int year, List<LocalDate> days, Set<LocalDate> seen,
+      boolean mustBeWeekend) {
+    for (int i = 0; i < days.size(); i++) {
+      LocalDate d = days.get(i);
+      String at = field + "[" + i + "]";
+      if (d == null) {
+        errors.add(new FieldError(at, "不能为空"));
+      } else if (d.getYear() != year) {
+        errors.add(new FieldError(at, d + " 不在" + year + "年"));
+      } else if (!seen.add(d)) {
+        errors.add(new FieldError(at, d + " 重复出现"));
+      } else if (mustBeWeekend && d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+        errors.add(new FieldError(at, d + " 不是周末，无需调休上班"));
+      }
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package cn.gov.reform.calendar;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.gov.reform.ReformApprovalApplication;
+
+/**
+ * Working days (工作日) under the State Council holiday calendar, in Asia/Shanghai: Saturdays and
+ * Sundays are rest days unless a notice makes them working days (调休上班); listed public holidays are
+ * rest days. The bundled calendar (calendar/chinese-days.json, see NOTICE) is extended at run time by
+ * the holiday notices an administrator loads ({@link CalendarNotices}).
+ *
+ * <p>A count that reaches into a year no notice covers goes on with weekends only and says so
+ * ({@link Due#estimated()}); callers record that in the plan's timeline. Exposed to BPMN expressions as
+ * {@code workingDays}, e.g. {@code camunda:dueDate="${workingDays.after(timeLimits.of('cityReview'))}"}.
+ */
+@Component("workingDays")
+public class WorkingDayCalendar {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WorkingDayCalendar.class);
+  public static final ZoneId ZONE = ZoneId.of(ReformApprovalApplication.ZONE);
+
+  /** A computed due day: the last working day counted, and whether an unknown year was crossed. */
+  public record Due(LocalDate day, boolean estimated) {
+
+    /** The end of the due day (23:59:59 Asia/Shanghai): a limit of n working days includes the nth day. */
+    public Date endOfDay() {
+      return Date.from(day.plusDays(1).atStartOfDay(ZONE).minusSeconds(1).toInstant());
+    }
+  }
+
+  /** Dates a notice changes: true = working day (调休上班), false = holiday. */
+  private volatile Map<LocalDate, Boolean> exceptions = Map.of();
+  private volatile Set<Integer> knownYears = Set.of();
+
+  public WorkingDayCalendar() {
+    try (InputStream in = getClass().getResourceAsStream("/calendar/chinese-days.json")) {
+      JsonNode root = new ObjectMapper().readTree(in);
+      Map<LocalDate, Boolean> days = new HashMap<>();
+      root.get("holidays").fieldNames().forEachRemaining(d -> days.put(LocalDate.parse(d), false));
+      root.get("workdays").fieldNames().forEachRemaining(d -> days.put(LocalDate.parse(d), true));
+      Set<Integer> years = new TreeSet<>();
+      days.keySet().forEach(d -> years.add(d.getYear()));
+      exceptions = Map.copyOf(days);
+      knownYears = Set.copyOf(years);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("cannot read the bundled holiday calendar calendar/chinese-days.json", e);
+    }
+  }
+
+  /** Adds (or replaces) one year's notice: its holidays and its adjusted working weekends. */
+  public synchronized void loadYear(int year, Set<LocalDate> holidays, Set<LocalDate> workdays) {
+    Map<LocalDate, Boolean> days = new HashMap<>(exceptions);
+    days.keySet().removeIf(d -> d.getYear() == year);
+    holidays.forEach(d -> days.put(d, false));
+    workdays.forEach(d -> days.put(d, true));
+    Set<Integer> years = new TreeSet<>(knownYears);
+    years.add(year);
+    exceptions = Map.copyOf(days);
+    knownYears = Set.copyOf(years);
+  }
+
+  public boolean knows(int year) {
+    return knownYears.contains(year);
+  }
+
+  public int lastKnownYear() {
+    return knownYears.stream().mapToInt(Integer::intValue).max().orElse(0);
+  }
+
+  public boolean isWorkingDay(LocalDate day) {
+    Boolean exception = exceptions.get(day);
+    if (exception != null) {
+      return exception;
+    }
+    return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+  }
+
+  /**
+   * The nth working day after {@code start} (the start day itself is not counted, as a time limit runs
+   * from the day after receipt). n = 0 gives the start day if it is a working day, else the next one.
+   */
+  public Due plus(LocalDate start, int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("working days must not be negative: " + n);
+    }
+    LocalDate day = start;
+    boolean estimated = !knows(day.getYear());
+    int counted = 0;
+    if (n == 0) {
+      while (!isWorkingDay(day)) {
+        day = day.plusDays(1);
+        estimated |= !knows(day.getYear());
+      }
+      return new Due(day, estimated);
+    }
+    while (counted < n) {
+      day = day.plusDays(1);
+      estimated |= !knows(day.getYear());
+      if (isWorkingDay(day)) {
+        counted++;
+      }
+    }
+    return new Due(day, estimated);
+  }
+
+  /** Today in Asia/Shanghai by the engine's clock (which tests move). */
+  public LocalDate today() {
+    return ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE).toLocalDate();
+  }
+
+  /** For BPMN: the end of the nth working day from today, e.g. a task's due date. */
+  public Date after(int n) {
+    Due due = plus(today(), n);
+    if (due.estimated()) {
+      LOG.warn("{} working days from {} reach into a year without a holiday notice (last known {}): counted weekends only, due {}",
+          n, today(), lastKnownYear(), due.day());
+    }
+    return due.endOfDay();
+  }
+
+  /** For BPMN: the end of the nth working day after a given moment (e.g. after a task's due date). */
+  public Date after(Date from, int n) {
+    return plus(ZonedDateTime.ofInstant(from.toInstant(), ZONE).toLocalDate(), n).endOfDay();
+  }
+}
