@@ -2,11 +2,15 @@ package cn.gov.reform.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static cn.gov.reform.Chains.GANSU_TOWNSHIP;
+import static cn.gov.reform.Chains.JILIN_DEPARTMENTS;
+import static cn.gov.reform.Chains.JILIN_DEVELOPED_TOWN;
+import static cn.gov.reform.Chains.NATIONAL_DEFAULT;
+import static cn.gov.reform.Chains.SHANDONG_DEVELOPED_TOWN;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -22,8 +26,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import cn.gov.reform.Chains;
+import cn.gov.reform.Chains.Chain;
+import cn.gov.reform.Chains.Step;
+import cn.gov.reform.Chains.Worker;
 import cn.gov.reform.PlanFixtures;
-import cn.gov.reform.plan.PlanRequest;
 import cn.gov.reform.plan.PlanService;
 import cn.gov.reform.plan.PlanStatus;
 import cn.gov.reform.plan.PlanView;
@@ -33,57 +40,10 @@ import cn.gov.reform.plan.TimelineEntry;
 @SpringBootTest
 class ApprovalChainsTest {
 
-  /** Who works a stage: the user and the candidate group the task must carry. */
-  record Worker(String user, String group) {}
-
-  record Step(String stage, Worker worker) {}
-
-  /** A chain as the documents describe it, with a real plan that travels it. */
-  record Chain(String name, String drafter, Supplier<PlanRequest> plan, List<Step> steps, String endEvent,
-      PlanStatus end) {
-    @Override
-    public String toString() {
-      return name;
-    }
-  }
-
-  static final List<Worker> JILIN_DEPARTMENTS = List.of(new Worker("jilinfgw", "deptfgw220000"),
-      new Worker("jilinczt", "deptczt220000"), new Worker("jilinrst", "deptrst220000"), new Worker("jilinmzt", "deptmzt220000"));
-
-  static final Chain SHANDONG_TOWNSHIP = new Chain("宁阳县乡镇方案", "ningyang", PlanFixtures::ningyangPlan, List.of(
-      new Step(ProcessKeys.CITY_REVIEW, new Worker("taian", "reviewer370900")),
-      new Step(ProcessKeys.CITY_APPROVAL, new Worker("taianapprover", "approver370900")),
-      new Step(ProcessKeys.PROVINCE_FILING, new Worker("shandong", "filer370000"))), "planFiled", PlanStatus.FILED);
-  static final Chain SHANDONG_DEVELOPED_TOWN = new Chain("宁阳县磁窑镇经济发达镇方案", "ningyang", PlanFixtures::ningyangDevelopedTown,
-      List.of(new Step(ProcessKeys.CITY_REVIEW, new Worker("taian", "reviewer370900")),
-          new Step(ProcessKeys.CITY_APPROVAL, new Worker("taianapprover", "approver370900")),
-          new Step(ProcessKeys.PROVINCE_APPROVAL, new Worker("shandongapprover", "approver370000"))),
-      "planApproved", PlanStatus.APPROVED);
-  static final Chain JINAN_TOWNSHIP = new Chain("历城区街道方案", "licheng", PlanFixtures::lichengPlan, List.of(
-      new Step(ProcessKeys.CITY_REVIEW, new Worker("jinan", "reviewer370100")),
-      new Step(ProcessKeys.CITY_APPROVAL, new Worker("jinanapprover", "approver370100")),
-      new Step(ProcessKeys.PROVINCE_FILING, new Worker("shandong", "filer370000"))), "planFiled", PlanStatus.FILED);
-  static final Chain JILIN_DEVELOPED_TOWN = new Chain("农安县农安镇经济发达镇方案", "nongan", PlanFixtures::nonganDevelopedTown,
-      List.of(new Step(ProcessKeys.CITY_SUBMISSION, new Worker("changchun", "submitter220100")),
-          new Step(ProcessKeys.PROVINCE_REVIEW, new Worker("jilinreviewer", "reviewer220000")),
-          new Step(ProcessKeys.PROVINCE_APPROVAL, new Worker("jilinapprover", "approver220000"))),
-      "planApproved", PlanStatus.APPROVED);
-  static final Chain GANSU_TOWNSHIP = new Chain("通渭县乡镇方案", "tongwei", PlanFixtures::tongweiPlan, List.of(
-      new Step(ProcessKeys.CITY_APPROVAL, new Worker("dingxiapprover", "approver621100"))), "planApproved", PlanStatus.APPROVED);
-  static final Chain NATIONAL_DEFAULT = new Chain("正定县乡镇方案（河北，全国通行审批链）", "zhengding", PlanFixtures::zhengdingPlan,
-      List.of(new Step(ProcessKeys.CITY_REVIEW, new Worker("shijiazhuang", "reviewer130100")),
-          new Step(ProcessKeys.CITY_APPROVAL, new Worker("shijiazhuangapprover", "approver130100")),
-          new Step(ProcessKeys.PROVINCE_FILING, new Worker("hebei", "filer130000"))), "planFiled", PlanStatus.FILED);
-
-  static Stream<Chain> chains() {
-    return Stream.of(SHANDONG_TOWNSHIP, SHANDONG_DEVELOPED_TOWN, JINAN_TOWNSHIP, JILIN_DEVELOPED_TOWN, GANSU_TOWNSHIP,
-        NATIONAL_DEFAULT);
-  }
-
   /** Every stage of every chain, and in the joint review a department as well as the provincial 编办. */
   static Stream<Arguments> stagesOfEveryChain() {
     List<Arguments> cases = new ArrayList<>();
-    chains().forEach(c -> c.steps().forEach(s -> cases.add(Arguments.of(c, s.stage(), s.worker()))));
+    Chains.all().forEach(c -> c.steps().forEach(s -> cases.add(Arguments.of(c, s.stage(), s.worker()))));
     cases.add(Arguments.of(JILIN_DEVELOPED_TOWN, ProcessKeys.DEPARTMENT_REVIEW, JILIN_DEPARTMENTS.get(2)));
     return cases.stream();
   }
@@ -134,7 +94,7 @@ class ApprovalChainsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("chains")
+  @MethodSource("cn.gov.reform.Chains#all")
   void shouldTakeEveryPlanThroughItsDocumentedChainToItsEnd(Chain chain) {
     PlanView plan = submitted(chain);
     ProcessInstance pi = instance(plan);
