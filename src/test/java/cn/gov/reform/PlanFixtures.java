@@ -52,7 +52,8 @@ public class PlanFixtures {
       Map.entry("zhengding", "drafter130123"),
       Map.entry("shijiazhuang", "reviewer130100"),
       Map.entry("shijiazhuangapprover", "approver130100"),
-      Map.entry("hebei", "filer130000"));
+      Map.entry("hebei", "filer130000"),
+      Map.entry("hebeireviewer", "reviewer130000"));
 
   private final ProcessEngine engine;
   private final PlanService plans;

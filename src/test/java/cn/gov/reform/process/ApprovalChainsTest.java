@@ -8,6 +8,8 @@ import static cn.gov.reform.Chains.JILIN_DEVELOPED_TOWN;
 import static cn.gov.reform.Chains.NATIONAL_DEFAULT;
 import static cn.gov.reform.Chains.SHANDONG_DEVELOPED_TOWN;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -235,24 +238,30 @@ class ApprovalChainsTest {
         .satisfies(e -> assertThat(e.opinion()).isEqualTo("全国通行审批链（本省未配置专门规定）"));
   }
 
-  @Test
-  void shouldRouteANewProvinceByANewDecisionRowWithoutCodeChanges() throws Exception {
+  /** Deploys approvalRoute with one more row above the national default, as an official would in Modeler. */
+  private Deployment deployWithRow(String id, String province, String planType,
+      String stages, String finalStatus, String chainName) throws IOException {
     String table;
     try (var in = getClass().getResourceAsStream("/processes/approvalRoute.dmn")) {
-      table = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      table = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    String hebeiRow = """
-        <rule id="hebeiTownship">
-                <description>测试：河北省乡镇方案报市委、市政府审批</description>
-                <inputEntry id="hebeiTownshipProvince"><text>"130000"</text></inputEntry>
-                <inputEntry id="hebeiTownshipPlanType"><text>"TOWNSHIP"</text></inputEntry>
-                <outputEntry id="hebeiTownshipStages"><text>"cityReview,cityApproval"</text></outputEntry>
-                <outputEntry id="hebeiTownshipFinalStatus"><text>"APPROVED"</text></outputEntry>
-                <outputEntry id="hebeiTownshipChainName"><text>"河北省乡镇方案（测试）"</text></outputEntry>
+    String row = """
+        <rule id="%1$s">
+                <description>测试行</description>
+                <inputEntry id="%1$sProvince"><text>"%2$s"</text></inputEntry>
+                <inputEntry id="%1$sPlanType"><text>"%3$s"</text></inputEntry>
+                <outputEntry id="%1$sStages"><text>"%4$s"</text></outputEntry>
+                <outputEntry id="%1$sFinalStatus"><text>"%5$s"</text></outputEntry>
+                <outputEntry id="%1$sChainName"><text>"%6$s"</text></outputEntry>
               </rule>
-              <rule id="nationalDefault">""";
-    var deployment = engine.getRepositoryService().createDeployment().name("an official adds Hebei")
-        .addString("approvalRoute.dmn", table.replace("<rule id=\"nationalDefault\">", hebeiRow)).deploy();
+              <rule id="nationalDefault">""".formatted(id, province, planType, stages, finalStatus, chainName);
+    return engine.getRepositoryService().createDeployment().name("an official adds a row")
+        .addString("approvalRoute.dmn", table.replace("<rule id=\"nationalDefault\">", row)).deploy();
+  }
+
+  @Test
+  void shouldRouteANewProvinceByANewDecisionRowWithoutCodeChanges() throws Exception {
+    var deployment = deployWithRow("hebeiTownship", "130000", "TOWNSHIP", "cityReview,cityApproval", "APPROVED", "河北省乡镇方案（测试）");
     try {
       PlanView plan = submitted(NATIONAL_DEFAULT);
       String pi = plan.processInstanceId();
@@ -270,5 +279,22 @@ class ApprovalChainsTest {
     PlanView later = submitted(NATIONAL_DEFAULT);
     assertThat(plans.view(later.id()).timeline()).filteredOn(e -> e.stage().equals(ProcessKeys.DETERMINE_ROUTE))
         .singleElement().satisfies(e -> assertThat(e.opinion()).startsWith("全国通行审批链"));
+  }
+
+  @Test
+  void shouldLetTheProvincialOfficeReviewAloneWhereNoDepartmentsAreConfigured() throws Exception {
+    // a joint review row for a province without app.joint-review.departments: the 编办 reviews alone
+    var deployment = deployWithRow("hebeiJointReview", "130000", "TOWNSHIP", "provinceReview,departmentReview,provinceApproval",
+        "APPROVED", "河北省会同审核（测试）");
+    try {
+      PlanView plan = submitted(NATIONAL_DEFAULT);
+      String pi = plan.processInstanceId();
+      assertThat(instance(plan)).isWaitingAt(ProcessKeys.PROVINCE_REVIEW).task().hasCandidateGroup("reviewer130000");
+      assertThat(plans.view(plan.id()).stages()).containsExactly(ProcessKeys.PROVINCE_REVIEW);
+      support.complete("hebeireviewer", pi, ProcessKeys.PROVINCE_REVIEW, Map.of("decision", "APPROVE"));
+      assertThat(instance(plan)).isWaitingAt(ProcessKeys.PROVINCE_APPROVAL).task().hasCandidateGroup("approver130000");
+    } finally {
+      engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
+    }
   }
 }
