@@ -47,7 +47,7 @@ public class ApprovalRouter implements JavaDelegate {
   }
 
   /** The chain of a province's plans of this type (the national default where the table has no row of its own). */
-  public ApprovalRoute route(String provinceCode, PlanType planType) {
+  ApprovalRoute route(String provinceCode, PlanType planType) {
     DmnDecision decision = engineConfiguration.getCommandExecutorTxRequired().execute(ctx ->
         (DmnDecision) engineConfiguration.getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(ProcessKeys.ROUTE_DECISION));
     DmnDecisionResult rows = dmn.evaluateDecision(decision, Variables.createVariables()
@@ -57,7 +57,9 @@ public class ApprovalRouter implements JavaDelegate {
           + " 没有匹配的行：最后一行应为全国通行审批链");
     }
     DmnDecisionResultEntries row = rows.getFirstResult();
-    return ApprovalRoute.of(row.getEntry("chainName"), row.getEntry("stages"), row.getEntry("finalStatus"));
+    // an empty cell is no entry at all: ApprovalRoute names what is missing
+    return ApprovalRoute.of((String) row.get("chainName"), (String) row.get("stages"), (String) row.get("finalStatus"),
+        (String) row.get("stageNames"));
   }
 
   @Override
@@ -68,6 +70,7 @@ public class ApprovalRouter implements JavaDelegate {
     vars.put(ProcessKeys.VAR_ROUTE, route.stageKeys());
     vars.put(ProcessKeys.VAR_ROUTE_NAME, route.name());
     vars.put(ProcessKeys.VAR_FINAL_STATUS, route.finalStatus().name());
+    vars.put(ProcessKeys.VAR_ROUTE_STAGE_NAMES, route.stageNamesText());
     vars.put(ProcessKeys.VAR_DRAFTER_GROUP, Role.DRAFTER.group(plan.countyCode()));
     for (Stage stage : Stage.values()) {
       if (stage != Stage.DRAFT) {

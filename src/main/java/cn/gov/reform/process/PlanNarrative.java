@@ -110,7 +110,8 @@ public class PlanNarrative {
       if (i > 0) {
         b.append(s == Stage.DEPARTMENT_REVIEW ? " ＋ " : " → ");
       }
-      b.append(s == current ? "【" + s.label() + "（当前）】" : s.label());
+      String label = route.get().label(s);
+      b.append(s == current ? "【" + label + "（当前）】" : label);
     }
     return b.append(" → ").append(route.get().finalStatus().label()).toString();
   }

@@ -42,6 +42,7 @@ public final class ProcessKeys {
   public static final String VAR_ROUTE = "route";
   public static final String VAR_ROUTE_NAME = "routeName";
   public static final String VAR_FINAL_STATUS = "finalStatus";
+  public static final String VAR_ROUTE_STAGE_NAMES = "routeStageNames";
   /** Set when anybody in the joint review (province 编办 or a department) returned the plan. */
   public static final String VAR_JOINT_REVIEW_RETURNED = "jointReviewReturned";
 

@@ -2,6 +2,7 @@ package cn.gov.reform.process;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -69,12 +70,15 @@ class StageListener implements TaskListener {
       task.getExecution().setVariableLocal(ProcessKeys.VAR_DECISION, null);
       task.getExecution().setVariableLocal(ProcessKeys.VAR_OPINION, null);
     }
+    Optional<ApprovalRoute> route = ApprovalRoute.of(task.getExecution());
     if (stage == Stage.DEPARTMENT_REVIEW) {
       task.setName(stage.label() + "（" + jointReview.nameOf((String) task.getVariable(ProcessKeys.VAR_DEPARTMENT_GROUP)) + "）");
+    } else if (route.isPresent() && route.get().stageNames().containsKey(stage)) {
+      task.setName(route.get().label(stage));
     }
     PlanRequest content = service.content(planId, plan.currentVersion());
     Map<String, Object> local = new HashMap<>();
-    local.put(ProcessKeys.FORM_CHAIN, narrative.chain(ApprovalRoute.of(task.getExecution()), stage));
+    local.put(ProcessKeys.FORM_CHAIN, narrative.chain(route, stage));
     local.put(ProcessKeys.FORM_SUMMARY, narrative.summary(plan, content));
     local.put(ProcessKeys.FORM_FINDINGS, narrative.findings(plans.findings(planId, plan.currentVersion())));
     local.put(ProcessKeys.FORM_OPINIONS, narrative.opinions(plans.timeline(planId)));
@@ -99,7 +103,8 @@ class StageListener implements TaskListener {
     if (stage.joint() && "RETURN".equals(decision)) {
       task.getExecution().setVariable(ProcessKeys.VAR_JOINT_REVIEW_RETURNED, true);
     }
-    String stageName = stage == Stage.DEPARTMENT_REVIEW ? task.getName() : stage.label();
+    String stageName = stage == Stage.DEPARTMENT_REVIEW ? task.getName()
+        : ApprovalRoute.of(task.getExecution()).map(r -> r.label(stage)).orElse(stage.label());
     plans.addTimeline(planId, new TimelineEntry(stage.taskKey(), stageName, decision, opinion, actor,
         ClockUtil.getCurrentTime().toInstant(), version), task.getId());
   }

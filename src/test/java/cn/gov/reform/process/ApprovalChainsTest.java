@@ -230,7 +230,8 @@ class ApprovalChainsTest {
   void shouldShowTheChainAndTheCurrentStageOnEveryForm() {
     PlanView gansu = submitted(GANSU_TOWNSHIP);
     assertThat(engine.getTaskService().getVariableLocal(support.task(gansu.processInstanceId(), ProcessKeys.CITY_APPROVAL).getId(),
-        ProcessKeys.FORM_CHAIN)).isEqualTo("甘肃省乡镇机构方案，报市委审批（通办发〔2020〕6号 二(一)1）：县级起草 → 【市委、市政府审批（当前）】 → 已批准");
+        ProcessKeys.FORM_CHAIN)).isEqualTo("甘肃省乡镇机构方案，报市委审批（通办发〔2020〕6号 二(一)1）：县级起草 → 【市委审批（当前）】 → 已批准");
+    assertThat(support.task(gansu.processInstanceId(), ProcessKeys.CITY_APPROVAL).getName()).isEqualTo("市委审批");
     PlanView hebei = submitted(NATIONAL_DEFAULT);
     assertThat(engine.getTaskService().getVariableLocal(support.task(hebei.processInstanceId(), ProcessKeys.CITY_REVIEW).getId(),
         ProcessKeys.FORM_CHAIN)).isEqualTo("全国通行审批链（本省未配置专门规定）：县级起草 → 【市编办审核（当前）】 → 市委、市政府审批 → 省编办备案 → 已备案");
@@ -253,6 +254,7 @@ class ApprovalChainsTest {
                 <outputEntry id="%1$sStages"><text>"%4$s"</text></outputEntry>
                 <outputEntry id="%1$sFinalStatus"><text>"%5$s"</text></outputEntry>
                 <outputEntry id="%1$sChainName"><text>"%6$s"</text></outputEntry>
+                <outputEntry id="%1$sStageNames"><text></text></outputEntry>
               </rule>
               <rule id="nationalDefault">""".formatted(id, province, planType, stages, finalStatus, chainName);
     return engine.getRepositoryService().createDeployment().name("an official adds a row")
