@@ -27,14 +27,33 @@ public class PlanFixtures {
 
   public static final String PASSWORD = "Test-pass-2026";
 
-  public static final Map<String, String> USERS = Map.of(
-      "ningyang", "drafter370921",
-      "taian", "reviewer370900",
-      "taianapprover", "approver370900",
-      "shandong", "filer370000",
-      "licheng", "drafter370112",
-      "jinan", "reviewer370100",
-      "jilinreviewer", "reviewer220000");
+  public static final Map<String, String> USERS = Map.ofEntries(
+      Map.entry("ningyang", "drafter370921"),
+      Map.entry("taian", "reviewer370900"),
+      Map.entry("taianapprover", "approver370900"),
+      Map.entry("shandong", "filer370000"),
+      Map.entry("shandongapprover", "approver370000"),
+      Map.entry("licheng", "drafter370112"),
+      Map.entry("jinan", "reviewer370100"),
+      Map.entry("jinanapprover", "approver370100"),
+      // Jilin: 农安县 (长春市) and the joint review of the provincial 编办 with its departments
+      Map.entry("nongan", "drafter220122"),
+      Map.entry("changchun", "submitter220100"),
+      Map.entry("jilinreviewer", "reviewer220000"),
+      Map.entry("jilinfgw", "deptfgw220000"),
+      Map.entry("jilinczt", "deptczt220000"),
+      Map.entry("jilinrst", "deptrst220000"),
+      Map.entry("jilinmzt", "deptmzt220000"),
+      Map.entry("jilinapprover", "approver220000"),
+      // Gansu: 通渭县 (定西市)
+      Map.entry("tongwei", "drafter621121"),
+      Map.entry("dingxiapprover", "approver621100"),
+      // Hebei, a province the documents do not cover: 正定县 (石家庄市)
+      Map.entry("zhengding", "drafter130123"),
+      Map.entry("shijiazhuang", "reviewer130100"),
+      Map.entry("shijiazhuangapprover", "approver130100"),
+      Map.entry("hebei", "filer130000"),
+      Map.entry("hebeireviewer", "reviewer130000"));
 
   private final ProcessEngine engine;
   private final PlanService plans;
@@ -75,6 +94,49 @@ public class PlanFixtures {
             new Unit("公共文化服务中心", 30), new Unit("民生发展服务中心", 30), new Unit("招商投资促进中心", 29),
             new Unit("资产资源运营中心", 29)),
         50, 178, 9, 9);
+  }
+
+  /** 磁窑镇 as the developed-town plan it really was (宁政发〔2019〕6号). */
+  public static PlanRequest ningyangDevelopedTown() {
+    return new PlanRequest("关于深化磁窑镇行政管理体制改革方案", PlanType.DEVELOPED_TOWN, "370921", null, List.of(ciyaoAsDeveloped()));
+  }
+
+  /** 山大路街道 (济南市历城区): a Jinan street within 20–30 administrative staff, every body at least 3. */
+  public static PlanRequest lichengPlan() {
+    return new PlanRequest("历城区街道行政管理体制改革方案", PlanType.TOWNSHIP, "370112", null, List.of(
+        new Township("370112001", "山大路街道", Kind.STREET, null, null,
+            List.of(new Unit("党政综合办公室", 5), new Unit("党建工作办公室", 4), new Unit("经济发展办公室", 4),
+                new Unit("社会事务办公室", 4), new Unit("社会治理办公室", 4), new Unit("综合行政执法办公室", 4)),
+            List.of(new Unit("便民服务中心", 8), new Unit("社区服务中心", 6), new Unit("财经服务中心", 6),
+                new Unit("公共文化服务中心", 6)),
+            28, 30, 7, 7)));
+  }
+
+  /** 农安镇 (吉林省农安县) as a developed town: 7 units in all, with 便民服务 and 综合行政执法, 60,000 residents. */
+  public static PlanRequest nonganDevelopedTown() {
+    return new PlanRequest("农安县农安镇经济发达镇行政管理体制改革方案", PlanType.DEVELOPED_TOWN, "220122", null, List.of(
+        new Township("220122100", "农安镇", Kind.TOWN, null, 60_000L,
+            List.of(new Unit("党政综合办公室", 6), new Unit("经济发展办公室", 5), new Unit("社会事务办公室", 5),
+                new Unit("综合行政执法局", 6)),
+            List.of(new Unit("便民服务中心", 10), new Unit("农业综合服务中心", 10), new Unit("财经服务中心", 8)),
+            30, 40, 9, 9)));
+  }
+
+  /** 平襄镇 (甘肃省通渭县), a class-1 township: 5 bodies, 4 institutions, leadership within the current total. */
+  public static PlanRequest tongweiPlan() {
+    return new PlanRequest("通渭县乡镇事业机构设置方案", PlanType.TOWNSHIP, "621121", null, List.of(
+        new Township("621121100", "平襄镇", Kind.TOWN, 1, null,
+            List.of(new Unit("党政综合办公室", 5), new Unit("党建工作办公室", 4), new Unit("经济发展办公室", 4),
+                new Unit("社会事务办公室", 4), new Unit("综合行政执法办公室", 4)),
+            List.of(new Unit("便民服务中心", 8), new Unit("农业综合服务中心", 8), new Unit("财经服务中心", 6),
+                new Unit("公共文化服务中心", 6)),
+            25, 30, 8, 9)));
+  }
+
+  /** 正定镇 (河北省正定县): a province without rules of its own in the documents. */
+  public static PlanRequest zhengdingPlan() {
+    return new PlanRequest("正定县乡镇行政管理体制改革方案", PlanType.TOWNSHIP, "130123", null,
+        List.of(compliantTownship("130123100", "正定镇")));
   }
 
   public static PlanRequest ningyangPlan(Township... townships) {

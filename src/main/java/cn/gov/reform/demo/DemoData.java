@@ -24,7 +24,8 @@ import cn.gov.reform.plan.PlanService;
 import cn.gov.reform.plan.PlanView;
 
 /**
- * Demo identities (one per role of 宁阳县/泰安市/山东省 and 历城区/济南市, password {@code demo}) and a few
+ * Demo identities (one per role of 宁阳县/泰安市/山东省, 历城区/济南市, 农安县/长春市/吉林省 with its joint-review
+ * departments and 通渭县/定西市, password {@code demo}) and a few
  * sample plans from the seed documents waiting at different stages, so Tasklist is not empty on first
  * login. Runs once, on an empty database, in the default and postgres profiles only.
  */
@@ -46,7 +47,17 @@ class DemoData implements ApplicationRunner {
       new DemoUser("shandongsupervisor", "山东省", "督办员", "supervisor370000"),
       new DemoUser("licheng", "历城区", "起草员", "drafter370112"),
       new DemoUser("jinan", "济南市编办", "审核员", "reviewer370100"),
-      new DemoUser("jinanapprover", "济南市委市政府", "审批人", "approver370100"));
+      new DemoUser("jinanapprover", "济南市委市政府", "审批人", "approver370100"),
+      new DemoUser("nongan", "农安县", "起草员", "drafter220122"),
+      new DemoUser("changchun", "长春市政府", "申报人", "submitter220100"),
+      new DemoUser("jilin", "吉林省编办", "审核员", "reviewer220000"),
+      new DemoUser("jilinfgw", "吉林省发展改革委", "会审员", "deptfgw220000"),
+      new DemoUser("jilinczt", "吉林省财政厅", "会审员", "deptczt220000"),
+      new DemoUser("jilinrst", "吉林省人力资源社会保障厅", "会审员", "deptrst220000"),
+      new DemoUser("jilinmzt", "吉林省民政厅", "会审员", "deptmzt220000"),
+      new DemoUser("jilinapprover", "吉林省政府", "审批人", "approver220000"),
+      new DemoUser("tongwei", "通渭县", "起草员", "drafter621121"),
+      new DemoUser("dingxiapprover", "定西市委", "审批人", "approver621100"));
 
   private final IdentityService identity;
   private final PlanService plans;
@@ -91,11 +102,26 @@ class DemoData implements ApplicationRunner {
     advance(wenmiao, "taian", "cityReview", Map.of("decision", "APPROVE", "opinion", "同意。"));
     advance(wenmiao, "taianapprover", "cityApproval", Map.of("decision", "APPROVE", "opinion", "经市委、市政府研究，同意该方案。"));
     start("licheng", "历城区山大路街道行政管理体制改革方案", "370112", List.of(compliant("370112001", "山大路街道")));
-    LOG.info("Demo data: {} users (password '{}') and 5 sample plans; {} waits at cityReview", USERS.size(), PASSWORD, east);
+    // 吉林: a developed town at the joint review of the provincial 编办 and its departments
+    String nongan = start("nongan", PlanRequest.PlanType.DEVELOPED_TOWN, "农安县农安镇经济发达镇行政管理体制改革方案", "220122", List.of(
+        new PlanRequest.Township("220122100", "农安镇", PlanRequest.Kind.TOWN, null, 60_000L,
+            units("党政综合办公室", "经济发展办公室", "社会事务办公室", "综合行政执法局"), units("便民服务中心", "农业综合服务中心", "财经服务中心"),
+            30, 40, 9, 9)));
+    advance(nongan, "changchun", "citySubmission", Map.of("decision", "APPROVE", "opinion", "经市政府研究，同意申报。"));
+    // 甘肃: a class-1 township of 通渭县 waiting for the city party committee
+    start("tongwei", PlanRequest.PlanType.TOWNSHIP, "通渭县平襄镇机构设置方案", "621121", List.of(
+        new PlanRequest.Township("621121100", "平襄镇", PlanRequest.Kind.TOWN, 1, null,
+            units("党政综合办公室", "党建工作办公室", "经济发展办公室", "社会事务办公室", "综合行政执法办公室"),
+            units("便民服务中心", "农业综合服务中心", "财经服务中心", "公共文化服务中心"), 25, 30, 8, 9)));
+    LOG.info("Demo data: {} users (password '{}') and 7 sample plans; {} waits at cityReview", USERS.size(), PASSWORD, east);
   }
 
   private String start(String drafter, String title, String county, List<PlanRequest.Township> townships) {
-    PlanRequest.PlanType type = PlanRequest.PlanType.TOWNSHIP;
+    return start(drafter, PlanRequest.PlanType.TOWNSHIP, title, county, townships);
+  }
+
+  private String start(String drafter, PlanRequest.PlanType type, String title, String county,
+      List<PlanRequest.Township> townships) {
     Jurisdiction who = Jurisdiction.of(drafter, groupsOf(drafter));
     PlanView plan = as(drafter, () -> plans.create(new PlanRequest(title, type, county, null, townships), null, who).plan());
     validate(plan.processInstanceId());
@@ -143,6 +169,11 @@ class DemoData implements ApplicationRunner {
 
   private List<String> groupsOf(String user) {
     return identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+  }
+
+  /** Units of 5 staff each (at most 25 administrative / 40 institutional staff in the samples above). */
+  private static List<PlanRequest.Unit> units(String... names) {
+    return java.util.Arrays.stream(names).map(n -> new PlanRequest.Unit(n, 5)).toList();
   }
 
   private static PlanRequest.Township compliant(String code, String name) {

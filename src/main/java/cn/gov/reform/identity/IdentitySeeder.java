@@ -100,7 +100,7 @@ public class IdentitySeeder {
       groups.put(Role.FILER.group(c), p.name() + "编办（备案）");
       groups.put(Role.SUPERVISOR.group(c), p.name() + "（督办）");
       for (Map.Entry<String, String> d : jointReview.departmentsOf(c).entrySet()) {
-        groups.put("dept" + d.getKey() + c, p.name() + d.getValue() + "（会审）");
+        groups.put(JointReviewProperties.group(d.getKey(), c), p.name() + d.getValue() + "（会审）");
       }
     }
     for (RegionDirectory.Region city : regions.cities()) {

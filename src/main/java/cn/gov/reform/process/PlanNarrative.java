@@ -2,7 +2,9 @@ package cn.gov.reform.process;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -92,17 +94,26 @@ public class PlanNarrative {
         .collect(Collectors.joining("\n")));
   }
 
-  public String chain(String currentTaskKey) {
-    StringBuilder b = new StringBuilder("山东省乡镇（街道）方案（鲁厅字〔2018〕33号 七(二)）：");
-    Stage[] stages = Stage.values();
-    for (int i = 0; i < stages.length; i++) {
-      if (i > 0) {
-        b.append(" → ");
-      }
-      boolean current = stages[i].taskKey().equals(currentTaskKey);
-      b.append(current ? "【" : "").append(stages[i].label()).append(current ? "（当前）】" : "");
+  /**
+   * The plan's chain with the current stage marked, e.g. "山东省经济发达镇方案（…）：县级起草 → 【市编办审核（当前）】 →
+   * 市委、市政府审批 → 省政府批准 → 已批准"; the joint review's parallel stages are joined by "＋".
+   */
+  public String chain(Optional<ApprovalRoute> route, Stage current) {
+    if (route.isEmpty()) {
+      return current.label();
     }
-    return b.append(" → 已备案").toString();
+    List<Stage> stages = new ArrayList<>(route.get().stages());
+    stages.add(0, Stage.DRAFT);
+    StringBuilder b = new StringBuilder(route.get().name()).append("：");
+    for (int i = 0; i < stages.size(); i++) {
+      Stage s = stages.get(i);
+      if (i > 0) {
+        b.append(s == Stage.DEPARTMENT_REVIEW ? " ＋ " : " → ");
+      }
+      String label = route.get().label(s);
+      b.append(s == current ? "【" + label + "（当前）】" : label);
+    }
+    return b.append(" → ").append(route.get().finalStatus().label()).toString();
   }
 
   private static String decisionLabel(TimelineEntry e) {
@@ -113,6 +124,8 @@ public class PlanNarrative {
       case "FILED" -> "已备案";
       case "REJECTED" -> "不予批准";
       case "WITHDRAWN" -> "已撤回";
+      case "APPROVED" -> "已批准";
+      case "ROUTED" -> "已确定";
       default -> e.decision();
     });
   }

@@ -23,7 +23,7 @@ import cn.gov.reform.plan.TimelineEntry;
  * Start listener of {@code reformPlanApproval}. A plan created through {@code /api} arrives with its id;
  * a plan started from Tasklist's start form arrives as form fields and is stored here, in the same
  * transaction, so a refused start leaves nothing behind. Either way the instance gets its business
- * key, its region and the candidate groups of its chain.
+ * key and its region; the next step, 确定审批链, gives it its chain.
  */
 @Component("planRegistrar")
 class PlanRegistrar implements ExecutionListener {
@@ -52,7 +52,6 @@ class PlanRegistrar implements ExecutionListener {
     execution.setVariable(ProcessKeys.VAR_CITY, plan.cityCode());
     execution.setVariable(ProcessKeys.VAR_PROVINCE, plan.provinceCode());
     execution.setVariable(ProcessKeys.VAR_PLAN_TYPE, plan.planType().name());
-    execution.setVariables(ChainGroups.of(plan));
     plans.addTimeline(planId, new TimelineEntry("planStarted", "提交方案", "SUBMIT", null,
         caller.actorOr(plan.createdBy()), ClockUtil.getCurrentTime().toInstant(), 1), null);
   }

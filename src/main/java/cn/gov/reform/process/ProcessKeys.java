@@ -8,9 +8,17 @@ public final class ProcessKeys {
   // user tasks
   public static final String DRAFT_PLAN = "draftPlan";
   public static final String CITY_REVIEW = "cityReview";
+  public static final String CITY_SUBMISSION = "citySubmission";
   public static final String CITY_APPROVAL = "cityApproval";
+  public static final String PROVINCE_REVIEW = "provinceReview";
+  public static final String DEPARTMENT_REVIEW = "departmentReview";
+  public static final String PROVINCE_APPROVAL = "provinceApproval";
   public static final String PROVINCE_FILING = "provinceFiling";
   public static final String VALIDATE_PLAN = "validatePlan";
+  public static final String DETERMINE_ROUTE = "determineRoute";
+
+  /** DMN decision that picks a plan's chain (processes/approvalRoute.dmn). */
+  public static final String ROUTE_DECISION = "approvalRoute";
 
   // process variables: small routing and decision values only
   public static final String VAR_PLAN_ID = "planId";
@@ -26,6 +34,17 @@ public final class ProcessKeys {
   public static final String VAR_REVIEWER_GROUP = "reviewerGroup";
   public static final String VAR_APPROVER_GROUP = "approverGroup";
   public static final String VAR_FILER_GROUP = "filerGroup";
+  public static final String VAR_SUBMITTER_GROUP = "submitterGroup";
+  public static final String VAR_PROVINCE_REVIEWER_GROUP = "provinceReviewerGroup";
+  public static final String VAR_PROVINCE_APPROVER_GROUP = "provinceApproverGroup";
+  public static final String VAR_DEPARTMENT_GROUP = "departmentGroup";
+  // the chain (from approvalRoute): its stages, its name with the source clause, its end state
+  public static final String VAR_ROUTE = "route";
+  public static final String VAR_ROUTE_NAME = "routeName";
+  public static final String VAR_FINAL_STATUS = "finalStatus";
+  public static final String VAR_ROUTE_STAGE_NAMES = "routeStageNames";
+  /** Set when anybody in the joint review (province 编办 or a department) returned the plan. */
+  public static final String VAR_JOINT_REVIEW_RETURNED = "jointReviewReturned";
 
   // task-local display variables read by the Camunda Forms
   public static final String FORM_SUMMARY = "planSummary";

@@ -7,13 +7,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The decisions each user task accepts (CONTRACT "Completing a task"). RETURN and REJECT need an
- * opinion; provinceFiling may carry a filing number.
+ * The user tasks, in the order a chain passes them, and the decisions each accepts (CONTRACT
+ * "Completing a task"). RETURN and REJECT need an opinion; provinceFiling may carry a filing number.
  */
 public enum Stage {
   DRAFT(ProcessKeys.DRAFT_PLAN, "县级起草", "SUBMIT", "提交审核", "WITHDRAW", "撤回方案"),
   CITY_REVIEW(ProcessKeys.CITY_REVIEW, "市编办审核", "APPROVE", "审核通过", "RETURN", "退回修改"),
+  CITY_SUBMISSION(ProcessKeys.CITY_SUBMISSION, "市（州）政府申报", "APPROVE", "申报", "RETURN", "退回修改"),
   CITY_APPROVAL(ProcessKeys.CITY_APPROVAL, "市委、市政府审批", "APPROVE", "批准", "RETURN", "退回修改", "REJECT", "不予批准"),
+  PROVINCE_REVIEW(ProcessKeys.PROVINCE_REVIEW, "省编办审核", "APPROVE", "审核通过", "RETURN", "退回修改"),
+  DEPARTMENT_REVIEW(ProcessKeys.DEPARTMENT_REVIEW, "相关部门会审", "APPROVE", "同意", "RETURN", "退回修改"),
+  PROVINCE_APPROVAL(ProcessKeys.PROVINCE_APPROVAL, "省政府批准", "APPROVE", "批准", "RETURN", "退回修改", "REJECT", "不予批准"),
   PROVINCE_FILING(ProcessKeys.PROVINCE_FILING, "省编办备案", "FILE", "予以备案", "RETURN", "退回修改");
 
   static final Set<String> NEEDS_OPINION = Set.of("RETURN", "REJECT");
@@ -32,6 +36,16 @@ public enum Stage {
 
   public static Optional<Stage> of(String taskKey) {
     return Arrays.stream(values()).filter(s -> s.taskKey.equals(taskKey)).findFirst();
+  }
+
+  /** The provincial 编办 and the departments answer in parallel; any of them may return the plan. */
+  boolean joint() {
+    return this == PROVINCE_REVIEW || this == DEPARTMENT_REVIEW;
+  }
+
+  /** Name of the boolean process variable that says whether the plan's chain includes this stage, e.g. hasCityReview. */
+  String flagVariable() {
+    return "has" + Character.toUpperCase(taskKey.charAt(0)) + taskKey.substring(1);
   }
 
   public String taskKey() {

@@ -2,12 +2,14 @@ package cn.gov.reform.process;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
+import cn.gov.reform.identity.JointReviewProperties;
 import cn.gov.reform.plan.CurrentCaller;
 import cn.gov.reform.plan.DraftFormValues;
 import cn.gov.reform.plan.Plan;
@@ -21,8 +23,9 @@ import cn.gov.reform.plan.TimelineEntry;
 
 /**
  * Task listener of every user task. On create: the plan's status, a clean slate for the decision
- * variables, and the plan's summary, findings and earlier opinions for the form. On complete: the
- * contract's refusal rules, a revised version when the drafter edited the form, and the timeline entry.
+ * variables, and the plan's chain, summary, findings and earlier opinions for the form. On complete: the
+ * contract's refusal rules, a revised version when the drafter edited the form, the joint review's
+ * "somebody returned it" flag, and the timeline entry.
  */
 @Component("stageListener")
 class StageListener implements TaskListener {
@@ -32,14 +35,16 @@ class StageListener implements TaskListener {
   private final PlanInputChecker input;
   private final PlanNarrative narrative;
   private final CurrentCaller caller;
+  private final JointReviewProperties jointReview;
 
   StageListener(PlanService service, PlanRepository plans, PlanInputChecker input, PlanNarrative narrative,
-      CurrentCaller caller) {
+      CurrentCaller caller, JointReviewProperties jointReview) {
     this.service = service;
     this.plans = plans;
     this.input = input;
     this.narrative = narrative;
     this.caller = caller;
+    this.jointReview = jointReview;
   }
 
   @Override
@@ -60,9 +65,20 @@ class StageListener implements TaskListener {
     task.getExecution().removeVariable(ProcessKeys.VAR_DECISION);
     task.getExecution().removeVariable(ProcessKeys.VAR_OPINION);
     task.getExecution().removeVariable(ProcessKeys.VAR_FILING_NUMBER);
+    if (stage.joint()) {
+      // parallel answers: each task's decision and opinion stay with its own execution, none overwrites another's
+      task.getExecution().setVariableLocal(ProcessKeys.VAR_DECISION, null);
+      task.getExecution().setVariableLocal(ProcessKeys.VAR_OPINION, null);
+    }
+    Optional<ApprovalRoute> route = ApprovalRoute.of(task.getExecution());
+    if (stage == Stage.DEPARTMENT_REVIEW) {
+      task.setName(stage.label() + "（" + jointReview.nameOf((String) task.getVariable(ProcessKeys.VAR_DEPARTMENT_GROUP)) + "）");
+    } else if (route.isPresent() && route.get().stageNames().containsKey(stage)) {
+      task.setName(route.get().label(stage));
+    }
     PlanRequest content = service.content(planId, plan.currentVersion());
     Map<String, Object> local = new HashMap<>();
-    local.put(ProcessKeys.FORM_CHAIN, narrative.chain(stage.taskKey()));
+    local.put(ProcessKeys.FORM_CHAIN, narrative.chain(route, stage));
     local.put(ProcessKeys.FORM_SUMMARY, narrative.summary(plan, content));
     local.put(ProcessKeys.FORM_FINDINGS, narrative.findings(plans.findings(planId, plan.currentVersion())));
     local.put(ProcessKeys.FORM_OPINIONS, narrative.opinions(plans.timeline(planId)));
@@ -84,7 +100,12 @@ class StageListener implements TaskListener {
     if (stage == Stage.PROVINCE_FILING && "FILE".equals(decision)) {
       checkFilingNumber(task.getVariable(ProcessKeys.VAR_FILING_NUMBER));
     }
-    plans.addTimeline(planId, new TimelineEntry(stage.taskKey(), stage.label(), decision, opinion, actor,
+    if (stage.joint() && "RETURN".equals(decision)) {
+      task.getExecution().setVariable(ProcessKeys.VAR_JOINT_REVIEW_RETURNED, true);
+    }
+    String stageName = stage == Stage.DEPARTMENT_REVIEW ? task.getName()
+        : ApprovalRoute.of(task.getExecution()).map(r -> r.label(stage)).orElse(stage.label());
+    plans.addTimeline(planId, new TimelineEntry(stage.taskKey(), stageName, decision, opinion, actor,
         ClockUtil.getCurrentTime().toInstant(), version), task.getId());
   }
 
