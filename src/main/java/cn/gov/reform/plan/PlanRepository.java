@@ -85,6 +85,16 @@ public class PlanRepository {
     jdbc.update("update app_plan set status = ?, updated_at = ? where id = ?", status.name(), now(), id);
   }
 
+  /** Flags the plan overdue; true only for the call that flagged it (a retried job does nothing twice). */
+  public boolean markOverdue(String id) {
+    return jdbc.update("update app_plan set overdue = true, updated_at = ? where id = ? and overdue = false", now(), id) == 1;
+  }
+
+  /** A supervisor's new target date (督办后的新期限). */
+  public void setDeadline(String id, LocalDate deadline) {
+    jdbc.update("update app_plan set deadline = ?, updated_at = ? where id = ?", deadline, now(), id);
+  }
+
   public void setProcessInstance(String id, String processInstanceId) {
     jdbc.update("update app_plan set process_instance_id = ? where id = ?", processInstanceId, id);
   }

@@ -19,6 +19,11 @@ public final class ProcessKeys {
 
   /** DMN decision that picks a plan's chain (processes/approvalRoute.dmn). */
   public static final String ROUTE_DECISION = "approvalRoute";
+  public static final String SUPERVISE_PLAN = "supervisePlan";
+  /** timeline stage of a plan passing its deadline */
+  public static final String PLAN_OVERDUE = "planOverdue";
+  /** message starting the 督办 event subprocess */
+  public static final String MSG_SUPERVISION = "planSupervision";
 
   // process variables: small routing and decision values only
   public static final String VAR_PLAN_ID = "planId";
@@ -30,6 +35,8 @@ public final class ProcessKeys {
   public static final String VAR_DECISION = "decision";
   public static final String VAR_OPINION = "opinion";
   public static final String VAR_FILING_NUMBER = "filingNumber";
+  public static final String VAR_SUPERVISION_REASON = "supervisionReason";
+  public static final String VAR_TARGET_DATE = "targetDate";
   public static final String VAR_DRAFTER_GROUP = "drafterGroup";
   public static final String VAR_REVIEWER_GROUP = "reviewerGroup";
   public static final String VAR_APPROVER_GROUP = "approverGroup";
