@@ -33,6 +33,7 @@ public class PlanFixtures {
       Map.entry("taianapprover", "approver370900"),
       Map.entry("shandong", "filer370000"),
       Map.entry("shandongapprover", "approver370000"),
+      Map.entry("shandongsupervisor", "supervisor370000"),
       Map.entry("licheng", "drafter370112"),
       Map.entry("jinan", "reviewer370100"),
       Map.entry("jinanapprover", "approver370100"),

@@ -100,7 +100,7 @@ public class PlanNarrative {
    */
   public String chain(Optional<ApprovalRoute> route, Stage current) {
     if (route.isEmpty()) {
-      return current.label();
+      return current == null ? "" : current.label();
     }
     List<Stage> stages = new ArrayList<>(route.get().stages());
     stages.add(0, Stage.DRAFT);
@@ -126,6 +126,11 @@ public class PlanNarrative {
       case "WITHDRAWN" -> "已撤回";
       case "APPROVED" -> "已批准";
       case "ROUTED" -> "已确定";
+      case "OVERDUE" -> "超过完成期限";
+      case "REMINDED" -> "催办";
+      case "ESCALATED" -> "提请督办";
+      case "SUPERVISED" -> "督办";
+      case "ESTIMATED" -> "按周末推算";
       default -> e.decision();
     });
   }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
+import cn.gov.reform.calendar.WorkingDayCalendar;
 import cn.gov.reform.identity.JointReviewProperties;
 import cn.gov.reform.plan.CurrentCaller;
 import cn.gov.reform.plan.DraftFormValues;
@@ -36,15 +37,17 @@ class StageListener implements TaskListener {
   private final PlanNarrative narrative;
   private final CurrentCaller caller;
   private final JointReviewProperties jointReview;
+  private final WorkingDayCalendar calendar;
 
   StageListener(PlanService service, PlanRepository plans, PlanInputChecker input, PlanNarrative narrative,
-      CurrentCaller caller, JointReviewProperties jointReview) {
+      CurrentCaller caller, JointReviewProperties jointReview, WorkingDayCalendar calendar) {
     this.service = service;
     this.plans = plans;
     this.input = input;
     this.narrative = narrative;
     this.caller = caller;
     this.jointReview = jointReview;
+    this.calendar = calendar;
   }
 
   @Override
@@ -86,6 +89,21 @@ class StageListener implements TaskListener {
       local.putAll(DraftFormValues.of(content, plan.currentVersion()));
     }
     task.setVariablesLocal(local);
+    flagEstimatedDueDate(task, plan);
+  }
+
+  /** A due date counted into a year without a holiday notice is weekends-only: say so in the timeline. */
+  private void flagEstimatedDueDate(DelegateTask task, Plan plan) {
+    if (task.getDueDate() == null) {
+      return;
+    }
+    int year = task.getDueDate().toInstant().atZone(WorkingDayCalendar.ZONE).getYear();
+    if (calendar.knows(year)) {
+      return;
+    }
+    plans.addTimeline(plan.id(), new TimelineEntry("calendar", "工作日推算（" + task.getName() + "）", "ESTIMATED",
+        "办理时限延伸到" + year + "年，尚未导入该年节假日安排，暂按周末推算；导入后新建的任务按正式安排计算",
+        CurrentCaller.SYSTEM, ClockUtil.getCurrentTime().toInstant(), plan.currentVersion()), task.getId());
   }
 
   private void completed(DelegateTask task, Stage stage, String planId) {
