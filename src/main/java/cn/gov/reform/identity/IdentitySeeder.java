@@ -160,14 +160,15 @@ public class IdentitySeeder {
     TaskService tasks = engine.getTaskService();
     if (filters.createFilterQuery().filterName(FILTER_MY_TASKS).count() == 0) {
       Filter f = filters.newTaskFilter(FILTER_MY_TASKS);
-      f.setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+      f.setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+          .orderByDueDate().asc());
       f.setProperties(Map.of("description", "本人所在岗位的待办任务", "priority", -10, "refresh", true, "color", "#b5121b"));
       filters.saveFilter(f);
       grantEveryone(f.getId());
     }
     if (filters.createFilterQuery().filterName(FILTER_CLAIMED).count() == 0) {
       Filter f = filters.newTaskFilter(FILTER_CLAIMED);
-      f.setQuery(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+      f.setQuery(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
       f.setProperties(Map.of("description", "已认领、由本人办理的任务", "priority", 0, "refresh", true));
       filters.saveFilter(f);
       grantEveryone(f.getId());
