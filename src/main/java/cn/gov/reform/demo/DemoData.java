@@ -1,5 +1,6 @@
 package cn.gov.reform.demo;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import cn.gov.reform.calendar.WorkingDayCalendar;
 import cn.gov.reform.identity.Jurisdiction;
 import cn.gov.reform.plan.PlanRepository;
 import cn.gov.reform.plan.PlanRequest;
@@ -94,7 +96,9 @@ class DemoData implements ApplicationRunner {
             "社会事务办公室", "应急管理办公室", "便民服务局", "综合行政执法局"),
             List.of("农业综合服务中心", "财经服务中心", "公共文化服务中心", "民生发展服务中心", "招商投资促进中心", "资产资源运营中心"),
             50, 178)));
-    String east = start("ningyang", "宁阳县东庄镇行政管理体制改革方案", "370921", List.of(compliant("370921112", "东庄镇")));
+    // 东庄镇's deadline was yesterday: the job executor flags it overdue and opens 督办 for shandongsupervisor
+    String east = start("ningyang", PlanRequest.PlanType.TOWNSHIP, "宁阳县东庄镇行政管理体制改革方案", "370921",
+        List.of(compliant("370921112", "东庄镇")), LocalDate.now(WorkingDayCalendar.ZONE).minusDays(1));
     String gecun = start("ningyang", "宁阳县葛石镇行政管理体制改革方案", "370921", List.of(compliant("370921111", "葛石镇")));
     advance(gecun, "taian", "cityReview", Map.of("decision", "APPROVE", "opinion", "机构设置符合鲁厅字〔2018〕33号要求，同意报批。"));
     String wenmiao = start("ningyang", "宁阳县文庙街道、八仙桥街道行政管理体制改革方案", "370921",
@@ -122,8 +126,13 @@ class DemoData implements ApplicationRunner {
 
   private String start(String drafter, PlanRequest.PlanType type, String title, String county,
       List<PlanRequest.Township> townships) {
+    return start(drafter, type, title, county, townships, null);
+  }
+
+  private String start(String drafter, PlanRequest.PlanType type, String title, String county,
+      List<PlanRequest.Township> townships, LocalDate deadline) {
     Jurisdiction who = Jurisdiction.of(drafter, groupsOf(drafter));
-    PlanView plan = as(drafter, () -> plans.create(new PlanRequest(title, type, county, null, townships), null, who).plan());
+    PlanView plan = as(drafter, () -> plans.create(new PlanRequest(title, type, county, deadline, townships), null, who).plan());
     validate(plan.processInstanceId());
     return plan.id();
   }
@@ -131,7 +140,7 @@ class DemoData implements ApplicationRunner {
   /** Runs the async validation now; the job executor may be quicker, which is fine too. */
   private void validate(String processInstanceId) {
     for (int attempt = 0; attempt < 100; attempt++) {
-      Job job = management.createJobQuery().processInstanceId(processInstanceId).singleResult();
+      Job job = management.createJobQuery().processInstanceId(processInstanceId).messages().singleResult();
       if (job == null) {
         return;
       }
