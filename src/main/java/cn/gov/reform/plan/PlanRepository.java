@@ -85,9 +85,8 @@ public class PlanRepository {
     jdbc.update("update app_plan set status = ?, updated_at = ? where id = ?", status.name(), now(), id);
   }
 
-  /** Flags the plan overdue; true only for the call that flagged it (a retried job does nothing twice). */
-  public boolean markOverdue(String id) {
-    return jdbc.update("update app_plan set overdue = true, updated_at = ? where id = ? and overdue = false", now(), id) == 1;
+  public void markOverdue(String id) {
+    jdbc.update("update app_plan set overdue = true, updated_at = ? where id = ?", now(), id);
   }
 
   /** A supervisor's new target date (督办后的新期限). */

@@ -21,6 +21,7 @@ import cn.gov.reform.plan.TimelineEntry;
  * {@code ${planDeadline.passes(execution)}} is its timer (the end of the deadline day, Asia/Shanghai),
  * and as the delegate {@code ${planDeadline}} it flags the plan overdue, records it and asks the
  * province's supervisor to step in (message {@value ProcessKeys#MSG_SUPERVISION}); the chain goes on.
+ * When the supervisor sets a new target date, {@code ${planDeadline.ahead(execution)}} re-arms the timer.
  */
 @Component("planDeadline")
 public class PlanDeadline implements JavaDelegate {
@@ -46,13 +47,17 @@ public class PlanDeadline implements JavaDelegate {
     return Date.from(deadline.plusDays(1).atStartOfDay(WorkingDayCalendar.ZONE).toInstant());
   }
 
+  /** True when the plan's deadline lies ahead again (a supervisor set a new target date). */
+  public boolean ahead(DelegateExecution execution) {
+    LocalDate deadline = deadline(execution);
+    return deadline != null && passes(execution).after(ClockUtil.getCurrentTime());
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
     String planId = execution.getProcessBusinessKey();
     Plan plan = plans.find(planId).orElseThrow(() -> new IllegalStateException("plan " + planId + " not found"));
-    if (!plans.markOverdue(planId)) {
-      return;
-    }
+    plans.markOverdue(planId);
     LOG.info("plan {} passed its deadline {}", planId, plan.deadline());
     plans.addTimeline(planId, new TimelineEntry(ProcessKeys.PLAN_OVERDUE, "超过完成期限", "OVERDUE",
         "完成期限" + plan.deadline() + "已过，方案尚未办结，已提请省级督办", CurrentCaller.SYSTEM,

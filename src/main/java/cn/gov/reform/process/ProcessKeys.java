@@ -37,6 +37,8 @@ public final class ProcessKeys {
   public static final String VAR_FILING_NUMBER = "filingNumber";
   public static final String VAR_SUPERVISION_REASON = "supervisionReason";
   public static final String VAR_TARGET_DATE = "targetDate";
+  /** the plan's deadline after a supervisor moved it (ISO date); the deadline branch listens for it */
+  public static final String VAR_DEADLINE = "deadline";
   public static final String VAR_DRAFTER_GROUP = "drafterGroup";
   public static final String VAR_REVIEWER_GROUP = "reviewerGroup";
   public static final String VAR_APPROVER_GROUP = "approverGroup";

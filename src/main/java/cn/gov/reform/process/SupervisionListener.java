@@ -84,6 +84,8 @@ class SupervisionListener implements TaskListener {
     if (target != null) {
       plans.setDeadline(planId, target);
       opinion += "（新的完成期限：" + target + "）";
+      // wakes the deadline branch, which times the new date
+      task.getExecution().getProcessInstance().setVariable(ProcessKeys.VAR_DEADLINE, target.toString());
     }
     plans.addTimeline(planId, new TimelineEntry(ProcessKeys.SUPERVISE_PLAN, "省级督办", "SUPERVISED", opinion,
         caller.actorOr(task.getAssignee()), ClockUtil.getCurrentTime().toInstant(), plan.currentVersion()), task.getId());

@@ -177,6 +177,15 @@ class DeadlineProcessTest {
     assertThat(engine.getRuntimeService().getVariable(pi, ProcessKeys.VAR_OPINION)).isNull();
     support.complete("taian", pi, ProcessKeys.CITY_REVIEW, Map.of("decision", "APPROVE"));
     assertThat(timeline(plan, ProcessKeys.CITY_REVIEW)).singleElement().satisfies(e -> assertThat(e.opinion()).isNull());
+
+    // the new target date is timed again: missed once more, the supervisor hears again
+    assertThat(instance).isWaitingAt(ProcessKeys.CITY_APPROVAL, "planDeadlinePassed");
+    assertThat(management.createJobQuery().processInstanceId(pi).timers().activityId("planDeadlinePassed").singleResult()
+        .getDuedate()).isEqualTo(Date.from(LocalDate.of(2026, 3, 7).atStartOfDay(WorkingDayCalendar.ZONE).toInstant()));
+    at("2026-03-07T00:00:01");
+    assertThat(runDueTimers(pi)).isEqualTo(1);
+    assertThat(timeline(plan, ProcessKeys.PLAN_OVERDUE)).hasSize(2);
+    assertThat(support.task(pi, ProcessKeys.SUPERVISE_PLAN)).isNotNull();
   }
 
   @Test
