@@ -46,6 +46,7 @@ public class PlanFixtures {
       Map.entry("jilinrst", "deptrst220000"),
       Map.entry("jilinmzt", "deptmzt220000"),
       Map.entry("jilinapprover", "approver220000"),
+      Map.entry("jilinsupervisor", "supervisor220000"),
       // Gansu: 通渭县 (定西市)
       Map.entry("tongwei", "drafter621121"),
       Map.entry("dingxiapprover", "approver621100"),
@@ -187,7 +188,9 @@ public class PlanFixtures {
 
   public <T> T as(String user, java.util.function.Supplier<T> work) {
     IdentityService identity = engine.getIdentityService();
-    identity.setAuthentication(user, List.of(USERS.getOrDefault(user, "")));
+    String group = USERS.getOrDefault(user, "");
+    List<String> tenants = group.isEmpty() ? List.of() : List.of(group.substring(group.length() - 6, group.length() - 4) + "0000");
+    identity.setAuthentication(user, List.of(group), tenants);
     try {
       return work.get();
     } finally {

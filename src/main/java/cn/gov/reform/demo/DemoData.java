@@ -168,7 +168,9 @@ class DemoData implements ApplicationRunner {
   }
 
   private <T> T as(String user, java.util.function.Supplier<T> work) {
-    identity.setAuthentication(user, groupsOf(user));
+    List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
+        .map(t -> t.getId()).toList();
+    identity.setAuthentication(user, groupsOf(user), tenants);
     try {
       return work.get();
     } finally {

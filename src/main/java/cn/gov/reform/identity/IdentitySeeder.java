@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,11 +70,15 @@ public class IdentitySeeder {
     Map<String, String> wanted = wantedGroups();
     List<Map.Entry<String, String>> missing = new ArrayList<>();
     wanted.entrySet().stream().filter(e -> !existing.contains(e.getKey())).forEach(missing::add);
+    Set<String> tenants = new HashSet<>(jdbc.queryForList("select ID_ from ACT_ID_TENANT", String.class));
+    Set<String> members = new HashSet<>(jdbc.queryForList(
+        "select TENANT_ID_ || '/' || GROUP_ID_ from ACT_ID_TENANT_MEMBER where GROUP_ID_ is not null", String.class));
     ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     cfg.getCommandExecutorTxRequired().execute(ctx -> {
       for (Map.Entry<String, String> g : missing) {
         createGroup(g.getKey(), g.getValue());
       }
+      ensureTenants(tenants, members, wanted.keySet());
       ensureFilters();
       return null;
     });
@@ -152,6 +157,24 @@ public class IdentitySeeder {
       default -> grants.add(new Grant(Resources.PROCESS_DEFINITION, ProcessKeys.PROCESS, Permissions.READ));
     }
     return grants;
+  }
+
+  /** A tenant per province, and every role group a member of its province's tenant. */
+  private void ensureTenants(Set<String> tenants, Set<String> members, Set<String> groups) {
+    IdentityService identity = engine.getIdentityService();
+    for (RegionDirectory.Region p : regions.provinces()) {
+      if (!tenants.contains(p.code())) {
+        Tenant tenant = identity.newTenant(p.code());
+        tenant.setName(p.name());
+        identity.saveTenant(tenant);
+      }
+    }
+    for (String group : groups) {
+      String tenant = Role.parse(group).map(m -> ProvinceTenants.of(m.regionCode())).orElseThrow();
+      if (!members.contains(tenant + "/" + group)) {
+        identity.createTenantGroupMembership(tenant, group);
+      }
+    }
   }
 
   /** Shared Tasklist filters: tasks of my groups, and tasks I claimed, readable by every user. */

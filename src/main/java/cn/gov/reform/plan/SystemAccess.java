@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs engine reads the app needs for its own bookkeeping (a plan's open stages, its tasks) without
- * the caller's authorizations: the app has already decided the caller may see the plan.
+ * the caller's authorizations and tenants: the app has already decided the caller may see the plan.
  */
 @Component
 public class SystemAccess {
@@ -21,13 +21,18 @@ public class SystemAccess {
 
   public <T> T call(Supplier<T> work) {
     return cfg.getCommandExecutorTxRequired().execute(ctx -> {
-      boolean before = ctx.isAuthorizationCheckEnabled();
+      boolean authorization = ctx.isAuthorizationCheckEnabled();
+      boolean tenant = ctx.isTenantCheckEnabled();
       ctx.disableAuthorizationCheck();
+      ctx.disableTenantCheck();
       try {
         return work.get();
       } finally {
-        if (before) {
+        if (authorization) {
           ctx.enableAuthorizationCheck();
+        }
+        if (tenant) {
+          ctx.enableTenantCheck();
         }
       }
     });

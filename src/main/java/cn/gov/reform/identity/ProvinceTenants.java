@@ -1,0 +1,67 @@
+package cn.gov.reform.identity;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
+import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * One Camunda tenant per province (tenant id = the province's 6-digit code): every plan's process
+ * instance belongs to its county's province, while the process and decision definitions stay shared.
+ * Each role group is a member of its province's tenant (see {@link IdentitySeeder}), so engine REST,
+ * Cockpit and history queries of a Shandong official never return a Jilin plan. camunda-admin is not
+ * tenant-checked.
+ */
+@Component
+public class ProvinceTenants extends AbstractProcessEnginePlugin implements TenantIdProvider {
+
+  private final RegionDirectory regions;
+  private final ObjectProvider<JdbcTemplate> jdbc;
+
+  public ProvinceTenants(RegionDirectory regions, ObjectProvider<JdbcTemplate> jdbc) {
+    this.regions = regions;
+    this.jdbc = jdbc;
+  }
+
+  /** The tenant of a region code: its province. */
+  public static String of(String regionCode) {
+    return regionCode.substring(0, 2) + "0000";
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setTenantIdProvider(this);
+  }
+
+  @Override
+  public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
+    // a plan started over /api is registered first (planId); one started from Tasklist's form names its county
+    Object planId = ctx.getVariables().get("planId");
+    if (planId instanceof String id) {
+      return jdbc.getObject().queryForList("select province_code from app_plan where id = ?", String.class, id)
+          .stream().findFirst().orElse(null);
+    }
+    Object county = ctx.getVariables().get("countyCode");
+    if (county instanceof String code && code.matches("[0-9]{6}")) {
+      return regions.county(code).map(c -> c.provinceCode()).orElse(null);
+    }
+    return null;
+  }
+
+  @Override
+  public String provideTenantIdForCaseInstance(TenantIdProviderCaseInstanceContext ctx) {
+    return null;
+  }
+
+  @Override
+  public String provideTenantIdForHistoricDecisionInstance(TenantIdProviderHistoricDecisionInstanceContext ctx) {
+    DelegateExecution execution = ctx.getExecution();
+    return execution == null ? null : execution.getTenantId();
+  }
+}
