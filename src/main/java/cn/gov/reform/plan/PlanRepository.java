@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
@@ -23,9 +27,12 @@ public class PlanRepository {
   private static final RowMapper<Plan> PLAN = PlanRepository::mapPlan;
 
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate newTransaction;
 
-  public PlanRepository(JdbcTemplate jdbc) {
+  public PlanRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.newTransaction = new TransactionTemplate(transactions);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   public void insert(Plan p) {
@@ -179,13 +186,24 @@ public class PlanRepository {
   // --- filing numbers -------------------------------------------------------------------------
 
   /** Next number of a province's filing sequence for a year; the row lock serializes concurrent filers. */
+  /**
+   * The next number of a province's filing sequence for a year. The year's row is created, if missing,
+   * in its own short transaction (two nodes may both try; one wins, neither fails); the increment then
+   * locks that row, so concurrent filings on any node are numbered one after the other.
+   */
   public int nextFilingNumber(String provinceCode, int year) {
-    int updated = jdbc.update("update app_filing_sequence set last_number = last_number + 1 where province_code = ? and filing_year = ?",
-        provinceCode, year);
-    if (updated == 0) {
-      jdbc.update("insert into app_filing_sequence (province_code, filing_year, last_number) values (?,?,1)", provinceCode, year);
-      return 1;
+    if (jdbc.queryForObject("select count(*) from app_filing_sequence where province_code = ? and filing_year = ?",
+        Integer.class, provinceCode, year) == 0) {
+      newTransaction.executeWithoutResult(status -> {
+        try {
+          jdbc.update("insert into app_filing_sequence (province_code, filing_year, last_number) values (?,?,0)", provinceCode, year);
+        } catch (DuplicateKeyException createdElsewhere) {
+          status.setRollbackOnly();
+        }
+      });
     }
+    jdbc.update("update app_filing_sequence set last_number = last_number + 1 where province_code = ? and filing_year = ?",
+        provinceCode, year);
     Integer n = jdbc.queryForObject("select last_number from app_filing_sequence where province_code = ? and filing_year = ?",
         Integer.class, provinceCode, year);
     return n == null ? 1 : n;
