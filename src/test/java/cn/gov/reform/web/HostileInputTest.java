@@ -86,4 +86,29 @@ class HostileInputTest {
     assertThat(none.get("items")).isEmpty();
     assertThat(jdbc.queryForObject("select count(*) from app_plan", Long.class)).isEqualTo(plans);
   }
+
+  @Test
+  void shouldRefuseAChunkedBodyOverOneMegabyteAndAcceptASmallOne() throws Exception {
+    long plans = jdbc.queryForObject("select count(*) from app_plan", Long.class);
+    byte[] huge = ("{\"title\":\"" + "长".repeat(400_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(chunked("/api/plans", huge).statusCode()).isEqualTo(413);
+    assertThat(chunked("/engine-rest/task", huge).statusCode()).isEqualTo(413);
+    byte[] small = Http.json(PlanFixtures.ningyangPlan()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.net.http.HttpResponse<String> ok = chunked("/api/policy/validate", small);
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(ok.body()).contains("\"valid\":true");
+    assertThat(jdbc.queryForObject("select count(*) from app_plan", Long.class)).isEqualTo(plans);
+  }
+
+  /** POST without Content-Length: the body streams in chunks. */
+  private java.net.http.HttpResponse<String> chunked(String path, byte[] body) throws Exception {
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+            ("ningyang:" + PlanFixtures.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+        .build();
+    return java.net.http.HttpClient.newHttpClient().send(request,
+        java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+  }
 }
