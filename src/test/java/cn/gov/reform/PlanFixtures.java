@@ -26,6 +26,8 @@ import cn.gov.reform.plan.PlanView;
 public class PlanFixtures {
 
   public static final String PASSWORD = "Test-pass-2026";
+  /** The admin user with the default profile's fallback password ({@code APP_ADMIN_PASSWORD} unset). */
+  public static final String ADMIN = "admin:Demo-pass-2026";
 
   public static final Map<String, String> USERS = Map.ofEntries(
       Map.entry("ningyang", "drafter370921"),

@@ -27,7 +27,7 @@ import cn.gov.reform.plan.PlanView;
 
 /**
  * Demo identities (one per role of 宁阳县/泰安市/山东省, 历城区/济南市, 农安县/长春市/吉林省 with its joint-review
- * departments and 通渭县/定西市, password {@code demo}) and a few
+ * departments and 通渭县/定西市, password {@code Demo-pass-2026}, which satisfies the password policy) and a few
  * sample plans from the seed documents waiting at different stages, so Tasklist is not empty on first
  * login. Runs once, on an empty database, in the default and postgres profiles only.
  */
@@ -36,7 +36,7 @@ import cn.gov.reform.plan.PlanView;
 class DemoData implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
-  static final String PASSWORD = "demo";
+  static final String PASSWORD = "Demo-pass-2026";
 
   record DemoUser(String id, String first, String last, String group) {}
 

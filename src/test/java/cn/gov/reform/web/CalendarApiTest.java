@@ -13,13 +13,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.gov.reform.PlanFixtures;
 import cn.gov.reform.calendar.WorkingDayCalendar;
 
 /** Reading the working-day calendar and loading a new year's holiday notice without a rebuild. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CalendarApiTest {
 
-  private static final String ADMIN = "admin:demo";
+  private static final String ADMIN = PlanFixtures.ADMIN;
 
   @LocalServerPort int port;
   @Autowired WorkingDayCalendar calendar;

@@ -65,7 +65,7 @@ class DeadlineApiTest {
     assertThat(tasks.get(0).get("due").asText()).isEqualTo("2026-03-05T23:59:59.000+0800");
     assertThat(tasks.get(0).get("followUp").asText()).isEqualTo("2026-03-05T23:59:59.000+0800");
 
-    JsonNode timers = http.get("/engine-rest/job?timers=true&processInstanceId=" + pi + "&maxResults=10", "admin:demo").json();
+    JsonNode timers = http.get("/engine-rest/job?timers=true&processInstanceId=" + pi + "&maxResults=10", PlanFixtures.ADMIN).json();
     assertThat(timers).hasSize(3);
     String deadlineJob = null;
     for (JsonNode t : timers) {
@@ -77,7 +77,7 @@ class DeadlineApiTest {
     assertThat(http.get("/api/plans?overdue=true&size=100", "taian").json().get("items").toString()).doesNotContain(id);
 
     at("2026-03-02T08:00");
-    assertThat(http.post("/engine-rest/job/" + deadlineJob + "/execute", "admin:demo", null).status()).isEqualTo(204);
+    assertThat(http.post("/engine-rest/job/" + deadlineJob + "/execute", PlanFixtures.ADMIN, null).status()).isEqualTo(204);
     assertThat(http.get("/api/plans/" + id, "ningyang").json().get("overdue").asBoolean()).isTrue();
     assertThat(ids(http.get("/api/plans?overdue=true&size=100", "taian").json())).contains(id);
     assertThat(ids(http.get("/api/plans?overdue=true&size=100", "ningyang").json())).contains(id);
