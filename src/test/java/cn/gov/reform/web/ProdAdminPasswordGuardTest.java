@@ -27,8 +27,18 @@ class ProdAdminPasswordGuardTest {
   }
 
   @Test
+  void shouldRefuseToStartProdWithAWeakAdminPassword() {
+    for (String weak : new String[] {"demo", "choose-a-strong-one", "Admin-pass-2026"}) {
+      MockEnvironment env = new MockEnvironment().withProperty("APP_ADMIN_PASSWORD", weak);
+      env.setActiveProfiles("prod");
+      assertThatThrownBy(() -> guard.postProcessEnvironment(env, new SpringApplication())).as(weak)
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("password policy");
+    }
+  }
+
+  @Test
   void shouldStartProdWithAdminPasswordAndDemoWithout() {
-    MockEnvironment prod = new MockEnvironment().withProperty("APP_ADMIN_PASSWORD", "S3cure-admin-2026");
+    MockEnvironment prod = new MockEnvironment().withProperty("APP_ADMIN_PASSWORD", "S3cure-prod-2026");
     prod.setActiveProfiles("prod");
     assertThatCode(() -> guard.postProcessEnvironment(prod, new SpringApplication())).doesNotThrowAnyException();
     MockEnvironment demo = new MockEnvironment();
