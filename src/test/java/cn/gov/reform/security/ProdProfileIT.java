@@ -12,28 +12,24 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Profile {@code prod} as a browser meets it: HSTS everywhere, the webapps' session and CSRF cookies
  * only over HTTPS and never cross-site, the session cookie out of JavaScript's reach, the Admin setup
  * closed. The application's own prod configuration is used; only the database is an in-memory H2 (the
- * settings under test are the web layer's) and the engine has its own name, and APP_ADMIN_PASSWORD is
- * given as prod demands.
+ * settings under test are the web layer's), and APP_ADMIN_PASSWORD is given as prod demands.
+ * An integration test (failsafe, its own JVM): the webapps and engine REST keep engines and runtime
+ * delegates in JVM-wide registries, so a second app in the surefire JVM would disturb the other tests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "APP_ADMIN_PASSWORD=Sesame-prod-2026",
     "spring.datasource.url=jdbc:h2:mem:prodprofile;DB_CLOSE_DELAY=-1",
     "spring.datasource.driver-class-name=org.h2.Driver",
     "spring.datasource.username=sa",
-    "spring.datasource.password=",
-    // engine REST and the webapps find engines by name in a JVM-wide registry: this second app in the
-    // test JVM must not take the name "default" from the one the other tests use
-    "camunda.bpm.process-engine-name=prodprofile"})
+    "spring.datasource.password="})
 @ActiveProfiles({"test", "prod"})
-@DirtiesContext
-class ProdProfileTest {
+class ProdProfileIT {
 
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
