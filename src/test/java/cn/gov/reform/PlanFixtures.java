@@ -26,6 +26,7 @@ import cn.gov.reform.plan.PlanView;
 public class PlanFixtures {
 
   public static final String PASSWORD = "Test-pass-2026";
+  public static final String ADMIN_PASSWORD = "demo";
 
   public static final Map<String, String> USERS = Map.ofEntries(
       Map.entry("ningyang", "drafter370921"),

@@ -1,7 +1,6 @@
 package cn.gov.reform.web;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +26,7 @@ class SecurityConfiguration {
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> bean = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     bean.setName("engine-rest-authentication");
-    bean.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    bean.addInitParameter("authentication-provider", CachedBasicAuthenticationProvider.class.getName());
     bean.addUrlPatterns("/engine-rest/*");
     bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return bean;
