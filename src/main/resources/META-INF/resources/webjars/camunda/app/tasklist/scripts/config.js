@@ -20,9 +20,10 @@
 // Camunda shows the browser's first language if availableLocales lists it (comparing its first part:
 // "en" of "en-US", "zh" of "zh-CN") and fallbackLocale otherwise. Officials read Chinese whatever their
 // browser reports, so only zh-CN is listed, unless someone asked for English in this browser by opening
-// a webapp once with ?locale=en (?locale=zh-CN switches back; the choice is kept in localStorage and holds
-// for Tasklist, Cockpit, Admin and the welcome page alike). No label falls back to English:
-// WebappLocalesTest fails the build when a key of a shipped en.json has no zh-CN entry.
+// a webapp once with ?locale=en after the engine's name, e.g. /camunda/app/tasklist/default/?locale=en
+// (the redirect from /camunda/app/tasklist/ drops a query); ?locale=zh-CN switches back. The choice is
+// kept in localStorage and holds for Tasklist, Cockpit, Admin and the welcome page alike. No label falls
+// back to English: WebappLocalesTest fails the build when a key of a shipped en.json has no zh-CN entry.
 const asked = new URLSearchParams(window.location.search).get('locale');
 if (asked === 'en' || asked === 'zh-CN') {
   window.localStorage.setItem('reform.locale', asked);
