@@ -87,6 +87,7 @@ class WebappLocalesTest {
         .contains(": {availableLocales: ['zh-CN'], fallbackLocale: 'zh-CN'}")
         .contains("? {availableLocales: ['en', 'zh-CN'], fallbackLocale: 'en'}")
         .contains("get('locale')")
+        .contains("document.documentElement.lang = english ? 'en' : 'zh-CN';")
         .contains("export default {");
     assertThat(js.indexOf("export default")).isEqualTo(js.lastIndexOf("export default"));
 

@@ -29,6 +29,8 @@ if (asked === 'en' || asked === 'zh-CN') {
   window.localStorage.setItem('reform.locale', asked);
 }
 const english = window.localStorage.getItem('reform.locale') === 'en';
+// index.html says lang="en"; the page is Chinese (fonts, screen readers, no offer to translate it)
+document.documentElement.lang = english ? 'en' : 'zh-CN';
 
 export default {
   app: {
