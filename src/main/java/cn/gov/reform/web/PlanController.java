@@ -41,6 +41,8 @@ import cn.gov.reform.policy.Finding;
 @Tag(name = "方案", description = "乡镇改革方案的创建、查询、修订和政策校验")
 class PlanController {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlanController.class);
+
   /** The CONTRACT's example plan: 磁窑镇 (宁阳县) as a developed town. */
   static final String EXAMPLE_PLAN = """
       {"title": "关于深化磁窑镇行政管理体制改革方案", "planType": "DEVELOPED_TOWN", "countyCode": "370921",
@@ -82,16 +84,20 @@ class PlanController {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
       throw new PlanInputException("Idempotency-Key", "长度应为1—" + MAX_IDEMPOTENCY_KEY + "个字符");
     }
+    cn.gov.reform.identity.Jurisdiction who = caller.jurisdiction();
     PlanService.Created created;
     try {
-      created = service.create(request, idempotencyKey, caller.jurisdiction());
+      created = service.create(request, idempotencyKey, who);
     } catch (DataIntegrityViolationException race) {
       if (idempotencyKey == null) {
         throw race;
       }
       // a concurrent request with the same key won: answer as it did
-      created = service.create(request, idempotencyKey, caller.jurisdiction());
+      created = service.create(request, idempotencyKey, who);
     }
+    PlanLogContext.plan(created.plan().id(), created.plan().processInstanceId());
+    LOG.info("plan {} {} by {}", created.plan().id(), created.replayed() ? "replayed for Idempotency-Key" : "created",
+        who.userId());
     return ResponseEntity.created(URI.create("/api/plans/" + created.plan().id()))
         .header("Idempotent-Replayed", String.valueOf(created.replayed()))
         .body(created.plan());
@@ -119,7 +125,10 @@ class PlanController {
       mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = ApiProblem.class)))
   @PutMapping("/plans/{id}")
   PlanView revise(@Parameter(description = "方案编号") @PathVariable String id, @RequestBody PlanRequest request) {
-    return service.revise(id, request, caller.jurisdiction());
+    PlanView revised = service.revise(id, request, caller.jurisdiction());
+    PlanLogContext.plan(revised.id(), revised.processInstanceId());
+    LOG.info("plan {} revised to version {}", revised.id(), revised.version());
+    return revised;
   }
 
   @Schema(description = "列表中的一个方案")
