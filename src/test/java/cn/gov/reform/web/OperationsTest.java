@@ -2,9 +2,13 @@ package cn.gov.reform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,14 +22,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.gov.reform.PlanFixtures;
 import cn.gov.reform.calendar.WorkingDayCalendar;
@@ -138,6 +149,49 @@ class OperationsTest {
     assertThat(line(output, "plan " + id + " created by ningyang")).contains(context);
     assertThat(line(output, "policy check of plan " + id + " version 1: 0 errors")).contains(context);
     assertThat(line(output, "plan " + id + " waits at cityReview")).contains(context);
+  }
+
+  /** Profile prod logs JSON (logging.structured.format.console: ecs): the ids are fields of their own. */
+  @Test
+  void shouldGiveThePlanAndProcessInstanceAsFieldsOfStructuredLogLines() throws Exception {
+    LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+    StructuredLogEncoder ecs = new StructuredLogEncoder();
+    ecs.setContext(logging);
+    ecs.setFormat("ecs");
+    ecs.start();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    OutputStreamAppender<ILoggingEvent> json = new OutputStreamAppender<>();
+    json.setContext(logging);
+    json.setEncoder(ecs);
+    json.setOutputStream(out);
+    json.start();
+    ch.qos.logback.classic.Logger root = logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.addAppender(json);
+    String id;
+    String pi;
+    try {
+      JsonNode plan = http.post("/api/plans", "ningyang", Http.json(PlanFixtures.ningyangPlan())).json();
+      id = plan.get("id").asText();
+      pi = plan.get("processInstanceId").asText();
+      support.runJobs(pi);
+    } finally {
+      root.detachAppender(json);
+      json.stop();
+    }
+    ObjectMapper mapper = new ObjectMapper();
+    List<JsonNode> lines = new ArrayList<>();
+    for (String l : out.toString(StandardCharsets.UTF_8).split("\\R")) {
+      lines.add(mapper.readTree(l));
+    }
+    JsonNode check = lines.stream().filter(l -> l.path("message").asText().startsWith("policy check of plan " + id))
+        .findFirst().orElseThrow();
+    assertThat(check.path("planId").asText()).isEqualTo(id);
+    assertThat(check.path("processInstanceId").asText()).isEqualTo(pi);
+    assertThat(check.path("log").path("logger").asText()).endsWith("PolicyValidationDelegate");
+    JsonNode created = lines.stream().filter(l -> l.path("message").asText().equals("plan " + id + " created by ningyang"))
+        .findFirst().orElseThrow();
+    assertThat(created.path("planId").asText()).isEqualTo(id);
+    assertThat(created.path("processInstanceId").asText()).isEqualTo(pi);
   }
 
   private static String line(CapturedOutput output, String message) {
