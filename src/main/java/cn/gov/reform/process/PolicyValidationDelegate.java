@@ -23,7 +23,7 @@ import cn.gov.reform.policy.PolicyValidator;
 /**
  * The async policy-check step: findings of the plan's current version are stored with that version
  * (replacing any from an earlier attempt, so a retried job does nothing twice) and {@code hasErrors}
- * routes the plan on or back to the county. Its duration is the metric {@code reform_validation_duration} (outcome
+ * routes the plan on or back to the county. Its duration is the metric {@code reform_validation_duration_seconds} (outcome
  * PASSED, FAILED or ERROR); the engine puts the plan id and process instance id into the log context (MDC).
  */
 @Component("policyValidation")
