@@ -123,6 +123,16 @@ class OperationsTest {
         .isGreaterThan(value(before, "reform_validation_duration_seconds_sum", "outcome", "PASSED"));
     assertThat(after).contains("# HELP reform_plans 方案数（按状态）");
 
+    // 磁窑镇 as an ordinary township plan breaks 鲁厅字〔2018〕33号 三(一): the check FAILED, the plan is back in DRAFT
+    PlanRequest ciyao = PlanFixtures.ningyangDevelopedTown();
+    JsonNode failing = http.post("/api/plans", "ningyang", Http.json(new PlanRequest(ciyao.title(), PlanRequest.PlanType.TOWNSHIP,
+        ciyao.countyCode(), null, ciyao.townships()))).json();
+    support.runJobs(failing.get("processInstanceId").asText());
+    String rejected = scrape();
+    assertThat(value(rejected, "reform_validation_duration_seconds_count", "outcome", "FAILED"))
+        .isEqualTo(value(after, "reform_validation_duration_seconds_count", "outcome", "FAILED") + 1);
+    assertThat(value(rejected, "reform_plans", "status", "DRAFT")).isEqualTo(value(after, "reform_plans", "status", "DRAFT") + 1);
+
     ManagementService management = engine.getManagementService();
     Job deadline = management.createJobQuery().processInstanceId(pi).timers().list().stream()
         .filter(j -> j.getDuedate().toInstant().atZone(WorkingDayCalendar.ZONE).toLocalDate().equals(LocalDate.of(2026, 3, 2)))
