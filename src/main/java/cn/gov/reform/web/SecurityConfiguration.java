@@ -1,5 +1,6 @@
 package cn.gov.reform.web;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +10,9 @@ import org.springframework.core.Ordered;
 /**
  * HTTP Basic on engine REST and the domain API through Camunda's own authentication filter, which
  * also sets the engine's authentication so every engine call is authorization-checked as the caller.
- * Only {@code GET /engine-rest/engine} stays open (the filter's own white list).
+ * Only {@code GET /engine-rest/engine} stays open (the filter's own white list). Open as well: {@code /actuator/health}
+ * (probes) and the API description ({@code /v3/api-docs}, {@code /swagger-ui.html}); {@code /actuator/prometheus}
+ * needs an administrator or a member of {@code monitoring}.
  */
 @Configuration
 class SecurityConfiguration {
@@ -39,6 +42,15 @@ class SecurityConfiguration {
     bean.addInitParameter("authentication-provider", ProblemBasicAuthenticationProvider.class.getName());
     bean.addInitParameter("rest-url-pattern-prefix", "");
     bean.addUrlPatterns("/api/*");
+    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return bean;
+  }
+
+  @Bean
+  FilterRegistrationBean<MetricsAccessFilter> metricsAccess(ProcessEngine engine) {
+    FilterRegistrationBean<MetricsAccessFilter> bean = new FilterRegistrationBean<>(new MetricsAccessFilter(engine));
+    bean.setName("metrics-access");
+    bean.addUrlPatterns("/actuator/prometheus", "/actuator/prometheus/*");
     bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return bean;
   }
