@@ -3,7 +3,6 @@ package cn.gov.reform.web;
 import java.net.URI;
 import java.util.List;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,16 +47,7 @@ class PlanController {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
       throw new PlanInputException("Idempotency-Key", "长度应为1—" + MAX_IDEMPOTENCY_KEY + "个字符");
     }
-    PlanService.Created created;
-    try {
-      created = service.create(request, idempotencyKey, caller.jurisdiction());
-    } catch (DataIntegrityViolationException race) {
-      if (idempotencyKey == null) {
-        throw race;
-      }
-      // a concurrent request with the same key won: answer as it did
-      created = service.create(request, idempotencyKey, caller.jurisdiction());
-    }
+    PlanService.Created created = service.create(request, idempotencyKey, caller.jurisdiction());
     return ResponseEntity.created(URI.create("/api/plans/" + created.plan().id()))
         .header("Idempotent-Replayed", String.valueOf(created.replayed()))
         .body(created.plan());
