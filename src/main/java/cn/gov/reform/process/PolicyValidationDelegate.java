@@ -16,9 +16,11 @@ import cn.gov.reform.policy.Finding;
 import cn.gov.reform.policy.PolicyValidator;
 
 /**
- * The async policy-check step: findings of the plan's current version are stored with that version
- * (replacing any from an earlier attempt, so a retried job does nothing twice) and {@code hasErrors}
- * routes the plan on or back to the county.
+ * The async policy-check step: findings of the plan's current version are stored with that version,
+ * a timeline entry records the result, and {@code hasErrors} routes the plan on or back to the county.
+ * Each submission is checked once: when this step runs again for a submission that already has its
+ * check recorded (a job run again after its node died, or after a failure past the delegate), it reuses
+ * the stored findings and writes nothing; a new submission (start, or 提交 at draftPlan) is checked anew.
  */
 @Component("policyValidation")
 class PolicyValidationDelegate implements JavaDelegate {
@@ -37,6 +39,11 @@ class PolicyValidationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String planId = execution.getProcessBusinessKey();
     Plan plan = plans.find(planId).orElseThrow(() -> new IllegalStateException("plan " + planId + " not found"));
+    if (plans.checkedSinceLastSubmission(planId, plan.currentVersion())) {
+      List<Finding> stored = plans.findings(planId, plan.currentVersion());
+      execution.setVariable(ProcessKeys.VAR_HAS_ERRORS, stored.stream().anyMatch(f -> f.severity() == Finding.Severity.ERROR));
+      return;
+    }
     List<Finding> findings = validator.validate(service.content(planId, plan.currentVersion()));
     plans.replaceFindings(planId, plan.currentVersion(), findings);
     long errors = findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
