@@ -2,6 +2,12 @@ package cn.gov.reform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.gov.reform.PlanFixtures;
 import cn.gov.reform.plan.PlanRequest;
@@ -140,6 +147,58 @@ class ConcurrencyTest {
     assertThat(again.json().get("detail").asText()).contains("该任务已由他人处理");
     JsonNode plan = http.get("/api/plans/" + created.get("id").asText(), "taian").json();
     assertThat(plan.get("timeline").findValuesAsText("stage")).containsOnlyOnce("cityReview");
+  }
+
+  @Test
+  void shouldTellATasklistUserThatTheTaskWasAlreadyDealtWith() throws Exception {
+    JsonNode created = http.post("/api/plans", "ningyang", Http.json(PlanFixtures.ningyangPlan())).json();
+    String pi = created.get("processInstanceId").asText();
+    support.runJobs(pi);
+    String taskId = support.task(pi, "cityReview").getId();
+    Tasklist tasklist = Tasklist.login(port, SECOND_REVIEWER);
+    assertThat(http.post("/engine-rest/task/" + taskId + "/complete", "taian",
+        "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"}}}").status()).isEqualTo(204);
+
+    HttpResponse<String> late = tasklist.post("/camunda/api/engine/engine/default/task/" + taskId + "/submit-form",
+        "{\"variables\":{\"decision\":{\"value\":\"RETURN\"},\"opinion\":{\"value\":\"请补充\"}}}");
+    assertThat(late.statusCode()).as(late.body()).isEqualTo(404);
+    assertThat(late.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    JsonNode problem = new ObjectMapper().readTree(late.body());
+    assertThat(problem.get("message").asText()).contains("该任务已由他人处理");
+    JsonNode plan = http.get("/api/plans/" + created.get("id").asText(), "taian").json();
+    assertThat(plan.get("timeline").findValuesAsText("stage")).containsOnlyOnce("cityReview");
+    assertThat(plan.get("stages").toString()).isEqualTo("[\"cityApproval\"]");
+  }
+
+  /** A browser session in Tasklist: its cookies and the CSRF token the webapps require on every change. */
+  record Tasklist(int port, HttpClient client, String csrf) {
+
+    static Tasklist login(int port, String user) throws Exception {
+      HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+      HttpResponse<String> page = client.send(request(port, "/camunda/app/tasklist/default/").GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      String csrf = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow(() -> new AssertionError("no CSRF token"));
+      HttpResponse<String> login = client.send(request(port, "/camunda/api/admin/auth/user/default/login/tasklist")
+          .header("X-XSRF-TOKEN", csrf).header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + PlanFixtures.PASSWORD))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+      // the session is renewed at login; its token comes with the next read, as for the Tasklist page
+      HttpResponse<String> me = client.send(request(port, "/camunda/api/admin/auth/user/default").GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      String token = me.headers().firstValue("X-XSRF-TOKEN").orElseThrow(() -> new AssertionError("no CSRF token after login"));
+      return new Tasklist(port, client, token);
+    }
+
+    HttpResponse<String> post(String path, String json) throws Exception {
+      return client.send(request(port, path).header("X-XSRF-TOKEN", csrf).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static HttpRequest.Builder request(int port, String path) {
+      return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    }
   }
 
   interface Call<T> {
