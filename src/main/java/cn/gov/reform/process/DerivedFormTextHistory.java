@@ -1,5 +1,6 @@
 package cn.gov.reform.process;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -27,8 +28,15 @@ class DerivedFormTextHistory extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl cfg) {
+    // the engine's own database handler is replaced by the same handler behind this filter; other handlers
+    // (the Spring Boot starter's history event publisher) are kept
     HistoryEventHandler db = new DbHistoryEventHandler();
-    cfg.setHistoryEventHandler(new HistoryEventHandler() {
+    cfg.setEnableDefaultDbHistoryEventHandler(false);
+    List<HistoryEventHandler> handlers = new ArrayList<>();
+    if (cfg.getCustomHistoryEventHandlers() != null) {
+      handlers.addAll(cfg.getCustomHistoryEventHandlers());
+    }
+    handlers.add(0, new HistoryEventHandler() {
       @Override
       public void handleEvent(HistoryEvent event) {
         if (!derived(event)) {
@@ -41,6 +49,7 @@ class DerivedFormTextHistory extends AbstractProcessEnginePlugin {
         events.forEach(this::handleEvent);
       }
     });
+    cfg.setCustomHistoryEventHandlers(handlers);
   }
 
   static boolean derived(HistoryEvent event) {

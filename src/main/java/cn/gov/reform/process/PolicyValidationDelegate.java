@@ -21,10 +21,13 @@ import cn.gov.reform.policy.Finding;
 import cn.gov.reform.policy.PolicyValidator;
 
 /**
- * The async policy-check step: findings of the plan's current version are stored with that version
- * (replacing any from an earlier attempt, so a retried job does nothing twice) and {@code hasErrors}
- * routes the plan on or back to the county. Its duration is the metric {@code reform_validation_duration_seconds} (outcome
- * PASSED, FAILED or ERROR); the engine puts the plan id and process instance id into the log context (MDC).
+ * The async policy-check step: findings of the plan's current version are stored with that version,
+ * a timeline entry records the result, and {@code hasErrors} routes the plan on or back to the county.
+ * Each submission is checked once: when this step runs again for a submission that already has its
+ * check recorded (a job run again after its node died, or after a failure past the delegate), it reuses
+ * the stored findings and writes nothing; a new submission (start, or 提交 at draftPlan) is checked anew.
+ * Its duration is the metric {@code reform_validation_duration_seconds} (outcome PASSED, FAILED or ERROR);
+ * the engine puts the plan id and process instance id into the log context (MDC).
  */
 @Component("policyValidation")
 class PolicyValidationDelegate implements JavaDelegate {
@@ -55,6 +58,11 @@ class PolicyValidationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String planId = execution.getProcessBusinessKey();
     Plan plan = plans.find(planId).orElseThrow(() -> new IllegalStateException("plan " + planId + " not found"));
+    if (plans.checkedSinceLastSubmission(planId, plan.currentVersion())) {
+      List<Finding> stored = plans.findings(planId, plan.currentVersion());
+      execution.setVariable(ProcessKeys.VAR_HAS_ERRORS, stored.stream().anyMatch(f -> f.severity() == Finding.Severity.ERROR));
+      return;
+    }
     Timer.Sample sample = Timer.start(meters);
     List<Finding> findings;
     try {

@@ -3,7 +3,6 @@ package cn.gov.reform.web;
 import java.net.URI;
 import java.util.List;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -85,16 +84,7 @@ class PlanController {
       throw new PlanInputException("Idempotency-Key", "长度应为1—" + MAX_IDEMPOTENCY_KEY + "个字符");
     }
     cn.gov.reform.identity.Jurisdiction who = caller.jurisdiction();
-    PlanService.Created created;
-    try {
-      created = service.create(request, idempotencyKey, who);
-    } catch (DataIntegrityViolationException race) {
-      if (idempotencyKey == null) {
-        throw race;
-      }
-      // a concurrent request with the same key won: answer as it did
-      created = service.create(request, idempotencyKey, who);
-    }
+    PlanService.Created created = service.create(request, idempotencyKey, who);
     PlanLogContext.plan(created.plan().id(), created.plan().processInstanceId());
     LOG.info("plan {} {} by {}", created.plan().id(), created.replayed() ? "replayed for Idempotency-Key" : "created",
         who.userId());
