@@ -135,6 +135,7 @@ public final class CampaignBenchmark {
     parallel(range(Math.min(200, Math.max(20, counties.size() / 10))), i -> { bareChain(i, new Latencies()); return null; });
 
     long size0 = planBytes();
+    Map<String, Long> tables0 = tableBytes();
     Latencies create = new Latencies();
     Latencies complete = new Latencies();
     AtomicInteger returned = new AtomicInteger();
@@ -160,6 +161,11 @@ public final class CampaignBenchmark {
     }
     long size1 = planBytes();
     figure("bytes_per_plan", done == 0 ? 0 : (size1 - size0) / done, "B");
+    Map<String, Long> tables1 = tableBytes();
+    tables1.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - tables0.getOrDefault(e.getKey(), 0L)))
+        .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+        .forEach(e -> figure("bytes_per_plan_" + e.getKey(), done == 0 ? 0 : e.getValue() / done, "B"));
 
     Latencies bare = new Latencies();
     figure("phase_bare_start", System.currentTimeMillis(), "epoch_ms");
@@ -457,10 +463,10 @@ public final class CampaignBenchmark {
         long take = Math.min(base, opt.history() - have);
         st.execute("drop table if exists bench_batch");
         st.execute("create temp table bench_batch as select * from bench_done order by id limit " + take);
-        copy(st, db, "app_plan", prefix, "id in (select id from bench_batch)", Set.of("id", "process_instance_id", "filing_number"));
-        copy(st, db, "app_plan_version", prefix, "plan_id in (select id from bench_batch)", Set.of("plan_id"));
-        copy(st, db, "app_plan_finding", prefix, "plan_id in (select id from bench_batch)", Set.of("plan_id"));
-        copy(st, db, "app_plan_timeline", prefix, "plan_id in (select id from bench_batch)", Set.of("plan_id", "task_id"));
+        copy(st, db, "app_plan", prefix, "id in (select id from bench_batch)", Set.of("process_instance_id", "filing_number"));
+        copy(st, db, "app_plan_version", prefix, "plan_id in (select id from bench_batch)", Set.of());
+        copy(st, db, "app_plan_finding", prefix, "plan_id in (select id from bench_batch)", Set.of());
+        copy(st, db, "app_plan_timeline", prefix, "plan_id in (select id from bench_batch)", Set.of("task_id"));
         for (String table : histTables) {
           Set<String> columns = columns(db, table);
           String filter = columns.contains("proc_inst_id_") ? "proc_inst_id_"
@@ -493,8 +499,9 @@ public final class CampaignBenchmark {
         continue; // generated identity
       }
       cols.add(c);
-      exprs.add(c.equals("filing_number") ? "'" + prefix + "' || " + c
-          : idColumns.contains(c) ? "case when " + c + " is null then null else '" + prefix + "' || substr(" + c + ", 5) end" : c);
+      // plan ids (random UUIDs, 36 characters wide in app_plan) keep their width; engine ids get the prefix in front
+      boolean planId = (c.equals("id") && table.equals("app_plan")) || c.equals("plan_id") || c.equals("business_key_");
+      exprs.add(planId ? "'" + prefix + "' || substr(" + c + ", 5)" : idColumns.contains(c) ? "'" + prefix + "' || " + c : c);
     }
     st.executeUpdate("insert into " + table + " (" + String.join(",", cols) + ") select " + String.join(",", exprs)
         + " from " + table + " where " + where);
@@ -635,6 +642,18 @@ public final class CampaignBenchmark {
       return count(db, "select coalesce(sum(pg_total_relation_size(c.oid)), 0) from pg_class c join pg_namespace n on n.oid = c.relnamespace "
           + "where n.nspname = current_schema() and c.relkind = 'r' and (c.relname like 'act_hi_%' or c.relname like 'app_%' or c.relname = 'act_ge_bytearray')");
     }
+  }
+
+  Map<String, Long> tableBytes() throws SQLException {
+    Map<String, Long> sizes = new LinkedHashMap<>();
+    try (Connection db = db(); Statement st = db.createStatement();
+        ResultSet rs = st.executeQuery("select c.relname, pg_total_relation_size(c.oid) from pg_class c join pg_namespace n on n.oid = c.relnamespace "
+            + "where n.nspname = current_schema() and c.relkind = 'r' and (c.relname like 'act_%' or c.relname like 'app_%')")) {
+      while (rs.next()) {
+        sizes.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    return sizes;
   }
 
   JsonNode call(String method, String path, String user, String body, int expected) throws Exception {
