@@ -10,7 +10,8 @@ import org.springframework.core.Ordered;
 /**
  * HTTP Basic on engine REST and the domain API through Camunda's own authentication filter, which
  * also sets the engine's authentication so every engine call is authorization-checked as the caller.
- * Only {@code GET /engine-rest/engine} stays open (the filter's own white list).
+ * Only {@code GET /engine-rest/engine} stays open (the filter's own white list). {@code /api} also accepts,
+ * for reading, the browser session of a webapp login (the dashboard; see SessionOrBasicAuthenticationProvider).
  */
 @Configuration
 class SecurityConfiguration {
@@ -37,7 +38,7 @@ class SecurityConfiguration {
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> bean = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     bean.setName("api-authentication");
-    bean.addInitParameter("authentication-provider", ProblemBasicAuthenticationProvider.class.getName());
+    bean.addInitParameter("authentication-provider", SessionOrBasicAuthenticationProvider.class.getName());
     bean.addInitParameter("rest-url-pattern-prefix", "");
     bean.addUrlPatterns("/api/*");
     bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
