@@ -5,6 +5,13 @@
   'use strict';
   var STATUS = { DRAFT: '起草中', IN_REVIEW: '审核中', APPROVED: '已批准', FILED: '已备案', REJECTED: '不予批准', WITHDRAWN: '已撤回' };
   var LEVEL = { province: '省', city: '市', county: '县' };
+  var STAGE = { draftPlan: '县级起草', cityReview: '市编办审核', citySubmission: '市（州）政府申报', cityApproval: '市委、市政府审批',
+    provinceReview: '省编办审核', departmentReview: '相关部门会审', provinceApproval: '省政府批准', provinceFiling: '省编办备案',
+    supervisePlan: '督办' };
+  var DECISION = { SUBMIT: '提交', WITHDRAW: '撤回', APPROVE: '同意', RETURN: '退回修改', REJECT: '不予批准', FILE: '予以备案',
+    REVISE: '修订', PASSED: '通过', FAILED: '未通过', FILED: '已备案', REJECTED: '不予批准', WITHDRAWN: '已撤回',
+    APPROVED: '已批准', ROUTED: '已确定', OVERDUE: '超过完成期限', REMINDED: '催办', ESCALATED: '提请督办', SUPERVISED: '督办',
+    ESTIMATED: '按周末推算' };
   var charts = {};
 
   function $(id) { return document.getElementById(id); }
@@ -78,7 +85,7 @@
     var statuses = Object.keys(STATUS).filter(function (st) { return rows.some(function (r) { return r.status === st; }); });
     var series = statuses.map(function (st) {
       return {
-        name: STATUS[st], type: 'bar', stack: 'plans', label: { show: true },
+        name: STATUS[st], type: 'bar', stack: 'plans', barMaxWidth: 60, label: { show: true },
         data: cityCodes.map(function (c) {
           var hit = rows.filter(function (r) { return r.cityCode === c && r.status === st; })[0];
           return hit ? hit.count : 0;
@@ -104,7 +111,7 @@
       tooltip: {}, grid: { left: 40, right: 20, bottom: 60 },
       xAxis: { type: 'category', data: rows.map(function (r) { return r.regionName; }), axisLabel: { interval: 0 } },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ name: '逾期方案', type: 'bar', itemStyle: { color: '#b71c1c' }, label: { show: true },
+      series: [{ name: '逾期方案', type: 'bar', barMaxWidth: 60, itemStyle: { color: '#b71c1c' }, label: { show: true },
         data: rows.map(function (r) { return r.count; }) }]
     }, rows.length);
     c.off('click');
@@ -120,7 +127,7 @@
       grid: { left: 40, right: 20, bottom: 60 },
       xAxis: { type: 'category', data: rows.map(function (r) { return r.stageName; }), axisLabel: { interval: 0, rotate: rows.length > 4 ? 20 : 0 } },
       yAxis: { type: 'value', name: '工作日' },
-      series: [{ name: '平均用时', type: 'bar', label: { show: true }, data: rows.map(function (r) { return r.avgWorkingDays; }) }]
+      series: [{ name: '平均用时', type: 'bar', barMaxWidth: 60, label: { show: true }, data: rows.map(function (r) { return r.avgWorkingDays; }) }]
     }, rows.length);
   }
 
@@ -170,7 +177,7 @@
       var facts = $('planFacts');
       facts.textContent = '';
       [['所属地区', p.region || p.countyCode], ['状态', STATUS[p.status] || p.status],
-        ['当前环节', (p.stages || []).join('、') || '—'], ['版本', p.version], ['期限', p.deadline || '—'],
+        ['当前环节', (p.stages || []).map(function (k) { return STAGE[k] || k; }).join('、') || '—'], ['版本', p.version], ['期限', p.deadline || '—'],
         ['是否逾期', p.overdue ? '逾期' : '否'], ['备案编号', p.filingNumber || '—']].forEach(function (f) {
         var dt = document.createElement('dt'); dt.textContent = f[0]; facts.appendChild(dt);
         var dd = document.createElement('dd'); dd.textContent = f[1]; facts.appendChild(dd);
@@ -192,7 +199,7 @@
         var tr = body.insertRow();
         cell(tr, new Date(t.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }));
         cell(tr, t.stageName);
-        cell(tr, t.decision);
+        cell(tr, DECISION[t.decision] || t.decision);
         cell(tr, t.opinion || '');
         cell(tr, t.actor);
       });

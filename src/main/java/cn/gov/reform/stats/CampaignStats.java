@@ -20,7 +20,7 @@ public record CampaignStats(LocalDate asOf, String regionLevel, long plans, List
   /** Average working days (工作日) a completed task of one stage took from creation to completion. */
   public record StageDuration(String stage, String stageName, double avgWorkingDays, long samples) {}
 
-  /** An open plan whose deadline falls within the next working days. */
+  /** An open plan, not yet flagged overdue, whose deadline falls within the next working days. */
   public record DueSoon(String planId, String title, String countyCode, String countyName, String status,
       String statusName, LocalDate deadline, int workingDaysLeft, String processInstanceId) {}
 }

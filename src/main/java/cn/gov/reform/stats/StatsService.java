@@ -104,7 +104,7 @@ public class StatsService {
     a.add(java.sql.Date.valueOf(today));
     a.add(java.sql.Date.valueOf(horizon));
     return jdbc.query("select p.id, p.title, p.county_code, p.status, p.deadline, p.process_instance_id from app_plan p where "
-        + scope + " and p.status in (?,?) and p.deadline >= ? and p.deadline <= ? order by p.deadline, p.created_at, p.id",
+        + scope + " and p.status in (?,?) and p.overdue = false and p.deadline >= ? and p.deadline <= ? order by p.deadline, p.created_at, p.id",
         (rs, i) -> {
           LocalDate deadline = rs.getDate(5).toLocalDate();
           PlanStatus status = PlanStatus.valueOf(rs.getString(4));
