@@ -67,11 +67,36 @@ final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.elementToBeClickable(by));
   }
 
-  /** Scrolls the element to the middle of its pane first: Tasklist's form scrolls inside the page. */
+  /**
+   * Fills a form's fields until they really hold the texts: Tasklist's login form may be rendered again
+   * just after it first appears, taking the keystrokes with it.
+   */
+  void fill(java.util.Map<By, String> fields) {
+    wait.until(d -> {
+      fields.forEach((by, text) -> {
+        WebElement field = visible(by);
+        field.clear();
+        field.sendKeys(text);
+      });
+      return fields.entrySet().stream().allMatch(f -> f.getValue().equals(script("return arguments[0].value;", visible(f.getKey()))));
+    });
+  }
+
+  /**
+   * Scrolls the element to the middle of its pane and clicks it, again if something still covered it:
+   * Tasklist's form scrolls inside the page and may re-render while it settles.
+   */
   void click(By by) {
-    WebElement element = clickable(by);
-    script("arguments[0].scrollIntoView({block: 'center'});", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    wait.until(d -> {
+      WebElement element = clickable(by);
+      script("arguments[0].scrollIntoView({block: 'center'});", element);
+      try {
+        element.click();
+        return true;
+      } catch (org.openqa.selenium.ElementClickInterceptedException | org.openqa.selenium.StaleElementReferenceException e) {
+        return false;
+      }
+    });
   }
 
   <T> T until(Function<WebDriver, T> condition) {
@@ -89,6 +114,21 @@ final class Browser implements AutoCloseable {
       Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs the browser steps; on a failure saves {name}-failure.png and the page source before rethrowing. */
+  void steps(String name, Runnable steps) {
+    try {
+      steps.run();
+    } catch (RuntimeException | AssertionError e) {
+      screenshot(name + "-failure");
+      try {
+        Files.writeString(SCREENSHOTS.resolve(name + "-failure.html"), driver.getPageSource());
+      } catch (IOException | RuntimeException ignored) {
+        // the screenshot is what matters
+      }
+      throw e;
     }
   }
 

@@ -63,54 +63,55 @@ class DashboardE2ETest {
     ClockUtil.reset();
 
     try (Browser browser = new Browser(port)) {
-      browser.open("/dashboard");
-      browser.visible(By.id("username")).sendKeys("shandongsupervisor");
-      browser.visible(By.id("password")).sendKeys(PlanFixtures.PASSWORD);
-      browser.screenshot("11-dashboard-login");
-      browser.click(By.id("submit"));
+      browser.steps("dashboard", () -> {
+        browser.open("/dashboard");
+        browser.fill(Map.of(By.id("username"), "shandongsupervisor", By.id("password"), PlanFixtures.PASSWORD));
+        browser.screenshot("11-dashboard-login");
+        browser.click(By.id("submit"));
 
-      for (String chart : new String[] {"byStatusChart", "overdueChart", "stageChart"}) {
-        browser.until(d -> Integer.parseInt(d.findElement(By.id(chart)).getAttribute("data-points")) > 0);
-        Object points = browser.script("var c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
-            + "return c.getOption().series.reduce(function (n, s) { return n + s.data.length; }, 0);", chart);
-        assertThat(((Number) points).intValue()).as(chart + " has data").isPositive();
-      }
-      assertThat(browser.visible(By.id("overdueTitle")).getText()).isEqualTo("逾期未办结方案（按市）");
-      assertThat(browser.script("return echarts.getInstanceByDom(document.getElementById('overdueChart')).getOption().xAxis[0].data;")
-          .toString()).contains("泰安市");
-      assertThat(browser.script("return echarts.getInstanceByDom(document.getElementById('stageChart')).getOption().xAxis[0].data;")
-          .toString()).contains("市编办审核");
-      assertThat(browser.script("return echarts.getInstanceByDom(document.getElementById('stageChart')).getOption().series[0].data;")
-          .toString()).isEqualTo("[2]");
-      assertThat(browser.driver.findElements(By.cssSelector("#dueSoon a[href='#plan/" + late.id() + "']")))
-          .as("an overdue plan is listed as overdue, not as due soon").isEmpty();
-      WebElement row = browser.visible(By.cssSelector("#dueSoon a[href='#plan/" + dueSoon.id() + "']"));
-      assertThat(row.getText()).isEqualTo("宁阳县乡镇行政管理体制改革方案");
-      assertThat(browser.visible(By.id("summary")).getText()).contains("可见方案", "逾期未办结");
-      browser.screenshot("12-dashboard");
+        for (String chart : new String[] {"byStatusChart", "overdueChart", "stageChart"}) {
+          browser.until(d -> Integer.parseInt(d.findElement(By.id(chart)).getAttribute("data-points")) > 0);
+          Object points = browser.script("var c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
+              + "return c.getOption().series.reduce(function (n, s) { return n + s.data.length; }, 0);", chart);
+          assertThat(((Number) points).intValue()).as(chart + " has data").isPositive();
+        }
+        assertThat(browser.visible(By.id("overdueTitle")).getText()).isEqualTo("逾期未办结方案（按市）");
+        assertThat(browser.script("return echarts.getInstanceByDom(document.getElementById('overdueChart')).getOption().xAxis[0].data;")
+            .toString()).contains("泰安市");
+        assertThat(browser.script("return echarts.getInstanceByDom(document.getElementById('stageChart')).getOption().xAxis[0].data;")
+            .toString()).contains("市编办审核");
+        assertThat(browser.script("return echarts.getInstanceByDom(document.getElementById('stageChart')).getOption().series[0].data;")
+            .toString()).isEqualTo("[2]");
+        assertThat(browser.driver.findElements(By.cssSelector("#dueSoon a[href='#plan/" + late.id() + "']")))
+            .as("an overdue plan is listed as overdue, not as due soon").isEmpty();
+        WebElement row = browser.visible(By.cssSelector("#dueSoon a[href='#plan/" + dueSoon.id() + "']"));
+        assertThat(row.getText()).isEqualTo("宁阳县乡镇行政管理体制改革方案");
+        assertThat(browser.visible(By.id("summary")).getText()).contains("可见方案", "逾期未办结");
+        browser.screenshot("12-dashboard");
 
-      // a click on the 泰安市 bar of the overdue chart lists its overdue plans
-      browser.script("echarts.getInstanceByDom(document.getElementById('overdueChart')).trigger('click',"
-          + " {seriesIndex: 0, dataIndex: echarts.getInstanceByDom(document.getElementById('overdueChart'))"
-          + ".getOption().xAxis[0].data.indexOf('泰安市')});");
-      browser.visible(By.cssSelector("#planList a[href='#plan/" + late.id() + "']"));
-      assertThat(browser.visible(By.id("listTitle")).getText()).isEqualTo("泰安市 · 逾期方案");
-      browser.screenshot("13-dashboard-overdue-plans");
+        // a click on the 泰安市 bar of the overdue chart lists its overdue plans
+        browser.script("echarts.getInstanceByDom(document.getElementById('overdueChart')).trigger('click',"
+            + " {seriesIndex: 0, dataIndex: echarts.getInstanceByDom(document.getElementById('overdueChart'))"
+            + ".getOption().xAxis[0].data.indexOf('泰安市')});");
+        browser.visible(By.cssSelector("#planList a[href='#plan/" + late.id() + "']"));
+        assertThat(browser.visible(By.id("listTitle")).getText()).isEqualTo("泰安市 · 逾期方案");
+        browser.screenshot("13-dashboard-overdue-plans");
 
-      browser.click(By.cssSelector("#dueSoon a[href='#plan/" + dueSoon.id() + "']"));
-      browser.until(d -> d.findElement(By.id("planTitle")).getText().equals("宁阳县乡镇行政管理体制改革方案"));
-      browser.until(d -> d.findElement(By.id("planTimeline")).getText().contains("市编办审核"));
-      assertThat(browser.visible(By.id("planFacts")).getText()).contains("市委、市政府审批", "审核中");
-      assertThat(browser.driver.findElement(By.id("overview")).isDisplayed()).isFalse();
-      String cockpit = browser.visible(By.id("planCockpit")).getAttribute("href");
-      assertThat(cockpit).endsWith("/camunda/app/cockpit/default/#/process-instance/" + dueSoon.processInstanceId());
-      browser.screenshot("14-dashboard-plan");
+        browser.click(By.cssSelector("#dueSoon a[href='#plan/" + dueSoon.id() + "']"));
+        browser.until(d -> d.findElement(By.id("planTitle")).getText().equals("宁阳县乡镇行政管理体制改革方案"));
+        browser.until(d -> d.findElement(By.id("planTimeline")).getText().contains("市编办审核"));
+        assertThat(browser.visible(By.id("planFacts")).getText()).contains("市委、市政府审批", "审核中");
+        assertThat(browser.driver.findElement(By.id("overview")).isDisplayed()).isFalse();
+        String cockpit = browser.visible(By.id("planCockpit")).getAttribute("href");
+        assertThat(cockpit).endsWith("/camunda/app/cockpit/default/#/process-instance/" + dueSoon.processInstanceId());
+        browser.screenshot("14-dashboard-plan");
 
-      // the same login carries into Cockpit
-      browser.driver.get(cockpit);
-      browser.until(d -> d.getPageSource().contains(dueSoon.processInstanceId()) && d.getTitle().contains("Cockpit"));
-      browser.visible(By.cssSelector("[process-diagram], .process-diagram, .diagram-holder, .djs-container"));
-      browser.screenshot("15-cockpit-process-instance");
+        // the same login carries into Cockpit
+        browser.driver.get(cockpit);
+        browser.until(d -> d.getPageSource().contains(dueSoon.processInstanceId()) && d.getTitle().contains("Cockpit"));
+        browser.visible(By.cssSelector("[process-diagram], .process-diagram, .diagram-holder, .djs-container"));
+        browser.screenshot("15-cockpit-process-instance");
+      });
     }
   }
 }

@@ -51,38 +51,40 @@ class TasklistReviewE2ETest {
     String finding = plan.get("findings").get(0).get("message").asText();
 
     try (Browser browser = new Browser(port)) {
-      browser.open("/camunda/app/tasklist/default/");
-      browser.visible(By.cssSelector("input[ng-model='username']")).sendKeys("taian");
-      browser.visible(By.cssSelector("input[ng-model='password']")).sendKeys(PlanFixtures.PASSWORD);
-      browser.screenshot("01-tasklist-login");
-      browser.clickable(By.cssSelector("form button[type='submit']")).click();
+      browser.steps("tasklist-review", () -> {
+        browser.open("/camunda/app/tasklist/default/");
+        browser.fill(java.util.Map.of(By.cssSelector("input[ng-model='username']"), "taian",
+            By.cssSelector("input[ng-model='password']"), PlanFixtures.PASSWORD));
+        browser.screenshot("01-tasklist-login");
+        browser.click(By.cssSelector("form button[type='submit']"));
 
-      // the shared filter 我的待办, then this plan's task in it
-      browser.clickable(By.xpath("//*[contains(@class,'task-filter')][.//a[contains(normalize-space(.),'我的待办')]]//a")).click();
-      WebElement task = browser.clickable(By.cssSelector("h4.task a[href*='" + taskId + "']"));
-      assertThat(task.getText()).contains("市编办审核");
-      browser.screenshot("02-tasklist-my-tasks");
-      task.click();
+        // the shared filter 我的待办, then this plan's task in it
+        browser.click(By.xpath("//*[contains(@class,'task-filter')][.//a[contains(normalize-space(.),'我的待办')]]//a"));
+        WebElement task = browser.clickable(By.cssSelector("h4.task a[href*='" + taskId + "']"));
+        assertThat(task.getText()).contains("市编办审核");
+        browser.screenshot("02-tasklist-my-tasks");
+        browser.click(By.cssSelector("h4.task a[href*='" + taskId + "']"));
 
-      // Tasklist shows the form read-only until the reviewer claims the task
-      browser.click(By.cssSelector("button.claim"));
-      browser.visible(By.xpath("//label[contains(.,'方案概要')]"));
-      browser.until(d -> textareaValues(browser).contains("磁窑镇"));
-      String form = browser.driver.findElement(By.tagName("body")).getText() + "\n" + textareaValues(browser);
-      assertThat(form).contains("方案概要", "政策校验结果", "审核意见", "审核通过", "退回修改");
-      assertThat(form).contains("关于深化磁窑镇行政管理体制改革方案", finding);
-      browser.screenshot("03-city-review-form");
+        // Tasklist shows the form read-only until the reviewer claims the task
+        browser.click(By.cssSelector("button.claim"));
+        browser.visible(By.xpath("//label[contains(.,'方案概要')]"));
+        browser.until(d -> textareaValues(browser).contains("磁窑镇"));
+        String form = browser.driver.findElement(By.tagName("body")).getText() + "\n" + textareaValues(browser);
+        assertThat(form).contains("方案概要", "政策校验结果", "审核意见", "审核通过", "退回修改");
+        assertThat(form).contains("关于深化磁窑镇行政管理体制改革方案", finding);
+        browser.screenshot("03-city-review-form");
 
-      browser.click(By.xpath("//label[contains(normalize-space(.),'退回修改')][not(contains(.,'须'))]"));
-      WebElement opinion = browser.visible(By.xpath("//label[contains(.,'审核意见说明')]/following::textarea[1]"));
-      browser.script("arguments[0].scrollIntoView({block: 'center'});", opinion);
-      opinion.sendKeys("建成区常住人口不足8万人，请补充说明后重新报送。");
-      browser.screenshot("04-city-review-returned");
-      browser.click(By.cssSelector("button[ng-click='complete()']"));
+        browser.click(By.xpath("//label[contains(normalize-space(.),'退回修改')][not(contains(.,'须'))]"));
+        WebElement opinion = browser.visible(By.xpath("//label[contains(.,'审核意见说明')]/following::textarea[1]"));
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", opinion);
+        opinion.sendKeys("建成区常住人口不足8万人，请补充说明后重新报送。");
+        browser.screenshot("04-city-review-returned");
+        browser.click(By.cssSelector("button[ng-click='complete()']"));
 
-      // the task leaves the list and the plan is back with the county
-      browser.until(d -> d.findElements(By.cssSelector("h4.task a[href*='" + taskId + "']")).isEmpty());
-      browser.screenshot("05-tasklist-after-return");
+        // the task leaves the list and the plan is back with the county
+        browser.until(d -> d.findElements(By.cssSelector("h4.task a[href*='" + taskId + "']")).isEmpty());
+        browser.screenshot("05-tasklist-after-return");
+      });
     }
     support.runJobs(created.processInstanceId());
     JsonNode after = http.get("/api/plans/" + created.id(), "taian").json();
