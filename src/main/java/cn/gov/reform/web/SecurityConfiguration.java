@@ -12,7 +12,8 @@ import org.springframework.core.Ordered;
  * also sets the engine's authentication so every engine call is authorization-checked as the caller.
  * Only {@code GET /engine-rest/engine} stays open (the filter's own white list). Open as well: {@code /actuator/health}
  * (probes) and the API description ({@code /v3/api-docs}, {@code /swagger-ui.html}); {@code /actuator/prometheus}
- * needs an administrator or a member of {@code monitoring}.
+ * needs an administrator or a member of {@code monitoring}. {@code /api} also accepts,
+ * for reading, the browser session of a webapp login (the dashboard; see SessionOrBasicAuthenticationProvider).
  */
 @Configuration
 class SecurityConfiguration {
@@ -39,7 +40,7 @@ class SecurityConfiguration {
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> bean = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     bean.setName("api-authentication");
-    bean.addInitParameter("authentication-provider", ProblemBasicAuthenticationProvider.class.getName());
+    bean.addInitParameter("authentication-provider", SessionOrBasicAuthenticationProvider.class.getName());
     bean.addInitParameter("rest-url-pattern-prefix", "");
     bean.addUrlPatterns("/api/*");
     bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
