@@ -26,8 +26,9 @@ import cn.gov.reform.plan.PlanView;
 public class PlanFixtures {
 
   public static final String PASSWORD = "Test-pass-2026";
-  /** The admin user with the default profile's fallback password ({@code APP_ADMIN_PASSWORD} unset). */
-  public static final String ADMIN = "admin:Demo-pass-2026";
+  /** The admin user's password with the default profile's fallback ({@code APP_ADMIN_PASSWORD} unset). */
+  public static final String ADMIN_PASSWORD = "Demo-pass-2026";
+  public static final String ADMIN = "admin:" + ADMIN_PASSWORD;
 
   public static final Map<String, String> USERS = Map.ofEntries(
       Map.entry("ningyang", "drafter370921"),

@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import cn.gov.reform.plan.FieldError;
 
 /**
@@ -27,10 +29,20 @@ import cn.gov.reform.plan.FieldError;
 public class CalendarNotices {
 
   /** One year's notice as an administrator enters it. */
-  public record Notice(String source, List<LocalDate> holidays, List<LocalDate> workdays) {}
+  @Schema(description = "国务院办公厅一年的节假日安排通知")
+  public record Notice(
+      @Schema(description = "通知名称（出处）", example = "国务院办公厅关于2027年部分节假日安排的通知") String source,
+      @Schema(description = "放假日期（周一至周五中休息的日子）", example = "[\"2027-01-01\", \"2027-02-08\"]") List<LocalDate> holidays,
+      @Schema(description = "调休上班的周末日期", example = "[\"2027-02-13\"]") List<LocalDate> workdays) {}
 
   /** A year as the calendar now knows it. */
-  public record Year(int year, boolean known, String source, List<LocalDate> holidays, List<LocalDate> workdays) {}
+  @Schema(description = "一年的工作日安排")
+  public record Year(
+      @Schema(description = "年份", example = "2027") int year,
+      @Schema(description = "是否已有该年的节假日安排（否则只按周末推算）", example = "true") boolean known,
+      @Schema(description = "安排的出处", example = "国务院办公厅关于2027年部分节假日安排的通知", nullable = true) String source,
+      @Schema(description = "工作日（周一至周五）中的放假日期") List<LocalDate> holidays,
+      @Schema(description = "调休上班的周末日期") List<LocalDate> workdays) {}
 
   /** A notice that cannot be loaded, with every field at fault. */
   public static class InvalidNoticeException extends RuntimeException {

@@ -122,6 +122,21 @@ public class WorkingDayCalendar {
     return new Due(day, estimated);
   }
 
+  /**
+   * Working days from one day to a later one, counted like a time limit: the first day is not
+   * counted, the last is if it is a working day (received Monday, answered Wednesday = 2). 0 when
+   * {@code to} is not after {@code from}.
+   */
+  public int between(LocalDate from, LocalDate to) {
+    int n = 0;
+    for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+      if (isWorkingDay(day)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Today in Asia/Shanghai by the engine's clock (which tests move). */
   public LocalDate today() {
     return ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE).toLocalDate();

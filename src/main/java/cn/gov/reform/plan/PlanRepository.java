@@ -161,6 +161,19 @@ public class PlanRepository {
         planId, e.stage(), e.stageName(), e.decision(), e.opinion(), e.actor(), Timestamp.from(e.at()), taskId, e.version());
   }
 
+  /**
+   * Whether the plan's latest submission (its start, or 提交 at draftPlan) already has its policy check
+   * recorded for this version: the newest of those entries is the check's.
+   */
+  public boolean checkedSinceLastSubmission(String planId, int version) {
+    List<Object[]> latest = jdbc.query("""
+        select stage, version from app_plan_timeline
+        where plan_id = ? and (stage in ('planStarted', 'validatePlan') or (stage = 'draftPlan' and decision = 'SUBMIT'))
+        order by id desc limit 1""", (rs, i) -> new Object[] {rs.getString(1), rs.getObject(2)}, planId);
+    return !latest.isEmpty() && "validatePlan".equals(latest.get(0)[0])
+        && latest.get(0)[1] instanceof Number n && n.intValue() == version;
+  }
+
   public List<TimelineEntry> timeline(String planId) {
     return jdbc.query("select * from app_plan_timeline where plan_id = ? order by id",
         (rs, i) -> new TimelineEntry(rs.getString("stage"), rs.getString("stage_name"), rs.getString("decision"),

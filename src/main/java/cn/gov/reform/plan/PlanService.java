@@ -3,6 +3,7 @@ package cn.gov.reform.plan;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
@@ -14,8 +15,12 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,10 +44,14 @@ public class PlanService {
   private final SystemAccess system;
   private final ObjectMapper json;
   private final String campaignDeadline;
+  private final TransactionTemplate transaction;
+
+  /** How long a request waits for a concurrent one with the same Idempotency-Key before it is told to retry. */
+  static final Duration IDEMPOTENCY_PATIENCE = Duration.ofSeconds(30);
 
   public PlanService(PlanRepository plans, PlanInputChecker input, PolicyValidator policy, RegionDirectory regions,
       RuntimeService runtime, TaskService tasks, SystemAccess system, ObjectMapper json,
-      @Value("${app.campaign.deadline:}") String campaignDeadline) {
+      @Value("${app.campaign.deadline:}") String campaignDeadline, PlatformTransactionManager transactions) {
     this.plans = plans;
     this.input = input;
     this.policy = policy;
@@ -52,6 +61,7 @@ public class PlanService {
     this.system = system;
     this.json = json;
     this.campaignDeadline = campaignDeadline;
+    this.transaction = new TransactionTemplate(transactions);
   }
 
   public record Created(PlanView plan, boolean replayed) {}
@@ -59,9 +69,32 @@ public class PlanService {
   /**
    * Stores the plan and its first version and starts its approval, in one transaction: a plan
    * that cannot be accepted leaves nothing behind.
+   *
+   * <p>An {@code Idempotency-Key} is claimed first, inside that transaction, by inserting its row (the
+   * key is the primary key): a concurrent request with the same key waits on that row and then finds
+   * it (and answers as the first did) or, if the first failed and rolled back, claims it itself. A wait
+   * that outlasts the database's lock timeout is simply tried again, up to {@link #IDEMPOTENCY_PATIENCE};
+   * a crash leaves no claim behind, because an uncommitted row is no claim.
    */
-  @Transactional
   public Created create(PlanRequest request, String idempotencyKey, Jurisdiction caller) {
+    if (idempotencyKey == null) {
+      return transaction.execute(status -> createOnce(request, null, caller));
+    }
+    Instant giveUp = Instant.now().plus(IDEMPOTENCY_PATIENCE);
+    while (true) {
+      try {
+        return transaction.execute(status -> createOnce(request, idempotencyKey, caller));
+      } catch (DuplicateKeyException | TransientDataAccessException sameKeyInFlight) {
+        // another request holds or has just stored this key; its answer is read on the next attempt
+        if (Instant.now().isAfter(giveUp)) {
+          throw new PlanConflictException("使用 Idempotency-Key “" + idempotencyKey + "” 的另一请求仍在处理中，请稍后重试");
+        }
+        pause();
+      }
+    }
+  }
+
+  private Created createOnce(PlanRequest request, String idempotencyKey, Jurisdiction caller) {
     String hash = hash(request);
     if (idempotencyKey != null) {
       var earlier = plans.idempotency(idempotencyKey);
@@ -82,6 +115,15 @@ public class PlanService {
     runtime.createProcessInstanceByKey(ProcessKeys.PROCESS).businessKey(id)
         .setVariable(ProcessKeys.VAR_PLAN_ID, id).execute();
     return new Created(view(id), false);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PlanConflictException("请求被中断，请重试");
+    }
   }
 
   private Created replay(PlanRepository.IdempotencyRecord earlier, Jurisdiction caller, String hash, String key) {

@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import cn.gov.reform.calendar.WorkingDayCalendar;
@@ -30,6 +32,8 @@ import cn.gov.reform.plan.TimelineEntry;
  */
 @Component("stageListener")
 class StageListener implements TaskListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StageListener.class);
 
   private final PlanService service;
   private final PlanRepository plans;
@@ -90,6 +94,7 @@ class StageListener implements TaskListener {
     }
     task.setVariablesLocal(local);
     flagEstimatedDueDate(task, plan);
+    LOG.info("plan {} waits at {}", planId, stage.taskKey());
   }
 
   /** A due date counted into a year without a holiday notice is weekends-only: say so in the timeline. */
@@ -125,6 +130,7 @@ class StageListener implements TaskListener {
         : ApprovalRoute.of(task.getExecution()).map(r -> r.label(stage)).orElse(stage.label());
     plans.addTimeline(planId, new TimelineEntry(stage.taskKey(), stageName, decision, opinion, actor,
         ClockUtil.getCurrentTime().toInstant(), version), task.getId());
+    LOG.info("plan {} {}: {} by {}", planId, stage.taskKey(), decision, actor);
   }
 
   /** The drafter edited the plan in the draftPlan form: a changed plan becomes a new version. Returns the current version. */

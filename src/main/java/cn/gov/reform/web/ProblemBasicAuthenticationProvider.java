@@ -6,10 +6,9 @@ import java.io.UncheckedIOException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 
 /** Camunda's HTTP Basic provider, answering an unauthenticated {@code /api} call with problem+json. */
-public class ProblemBasicAuthenticationProvider extends HttpBasicAuthenticationProvider {
+public class ProblemBasicAuthenticationProvider extends CachedBasicAuthenticationProvider {
 
   @Override
   public void augmentResponseByAuthenticationChallenge(HttpServletResponse response, ProcessEngine engine) {

@@ -94,4 +94,15 @@ class WorkingDayCalendarTest {
         WorkingDayCalendar.ZONE);
     assertThat(end.toLocalDateTime()).hasToString("2026-02-24T23:59:59");
   }
+
+  @ParameterizedTest(name = "{0} → {1}: {2}")
+  @CsvSource({
+      "2026-03-02, 2026-03-04, 2, 周一收到、周三办结",
+      "2026-03-02, 2026-03-02, 0, 当天办结",
+      "2026-03-06, 2026-03-09, 1, 周五收到、周一办结：周末不计",
+      "2026-02-13, 2026-02-24, 2, 春节：调休上班的周六（02-14）计入，假期不计",
+      "2026-03-04, 2026-03-02, 0, 结束早于开始"})
+  void shouldCountWorkingDaysBetweenTwoDaysLikeATimeLimit(LocalDate from, LocalDate to, int days, String why) {
+    assertThat(calendar.between(from, to)).as(why).isEqualTo(days);
+  }
 }

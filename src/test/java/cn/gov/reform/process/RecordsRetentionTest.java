@@ -70,6 +70,30 @@ class RecordsRetentionTest {
     assertThat(jdbc.queryForObject("select status from app_plan where id = ?", String.class, plan.id())).isEqualTo("FILED");
   }
 
+  @Test
+  void shouldKeepTheDecisionsInHistoryButNotTheFormTextsCopiedFromThePlan() {
+    PlanView plan = support.create("ningyang", PlanFixtures.ningyangPlan());
+    String pi = plan.processInstanceId();
+    support.runJobs(pi);
+    String taskId = support.task(pi, ProcessKeys.CITY_REVIEW).getId();
+    assertThat(engine.getTaskService().getVariablesLocal(taskId))
+        .as("the reviewer's form still shows the chain, summary, findings and opinions")
+        .containsKeys(ProcessKeys.FORM_CHAIN, ProcessKeys.FORM_SUMMARY, ProcessKeys.FORM_FINDINGS, ProcessKeys.FORM_OPINIONS);
+    support.complete("taian", pi, ProcessKeys.CITY_REVIEW, Map.of("decision", "RETURN", "opinion", "请补充编制测算"));
+
+    var history = engine.getHistoryService();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi).variableName(ProcessKeys.FORM_SUMMARY).count())
+        .as("copies of the plan's own record are not kept twice").isZero();
+    assertThat(history.createHistoricDetailQuery().processInstanceId(pi).variableUpdates().list())
+        .as("the reviewer's decision and opinion are in the engine's history")
+        .anySatisfy(d -> assertThat(((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getValue()).isEqualTo("RETURN"))
+        .anySatisfy(d -> assertThat(((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getValue()).isEqualTo("请补充编制测算"))
+        .noneSatisfy(d -> assertThat(((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName())
+            .isIn(ProcessKeys.FORM_CHAIN, ProcessKeys.FORM_SUMMARY, ProcessKeys.FORM_FINDINGS, ProcessKeys.FORM_OPINIONS));
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi).taskDefinitionKey(ProcessKeys.CITY_REVIEW)
+        .singleResult().getEndTime()).isNotNull();
+  }
+
   private void cleanUp() {
     Job job = engine.getHistoryService().cleanUpHistoryAsync(true);
     engine.getManagementService().executeJob(job.getId());
