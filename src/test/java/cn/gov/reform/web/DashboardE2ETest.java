@@ -108,7 +108,7 @@ class DashboardE2ETest {
 
         // the same login carries into Cockpit
         browser.driver.get(cockpit);
-        browser.until(d -> d.getPageSource().contains(dueSoon.processInstanceId()) && d.getTitle().contains("Cockpit"));
+        browser.until(d -> d.getPageSource().contains(dueSoon.processInstanceId()) && d.getTitle().contains("运行监控"));
         browser.visible(By.cssSelector("[process-diagram], .process-diagram, .diagram-holder, .djs-container"));
         browser.screenshot("15-cockpit-process-instance");
       });
