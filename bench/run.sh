@@ -27,7 +27,7 @@ jar=$(ls target/township-reform-approval-*.jar | grep -v original | head -1)
 
 db="reform_bench_$(date +%s)"
 psql -d postgres -v ON_ERROR_STOP=1 -qc "create database $db"
-trap 'psql -d postgres -qc "drop database if exists $db with (force)" >/dev/null 2>&1 || true' EXIT
+[ -n "${KEEP_DB:-}" ] || trap 'psql -d postgres -qc "drop database if exists $db with (force)" >/dev/null 2>&1 || true' EXIT
 
 echo "machine=$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "database=PostgreSQL $(psql -d postgres -Atc 'show server_version') $db"
