@@ -378,7 +378,7 @@ public final class CampaignBenchmark {
     String id = user(group);
     String admin = "admin:" + ADMIN_PASSWORD;
     ObjectNode body = JSON.createObjectNode();
-    body.putObject("profile").put("id", id).put("firstName", group).put("lastName", "bench").put("email", id + "@bench.invalid");
+    body.putObject("profile").put("id", id).put("firstName", "测试").put("lastName", "用户").put("email", id + "@example.invalid");
     body.putObject("credentials").put("password", PASSWORD);
     call("POST", "/engine-rest/user/create", admin, body.toString(), 204);
     call("PUT", "/engine-rest/group/" + group + "/members/" + id, admin, null, 204);
@@ -549,6 +549,16 @@ public final class CampaignBenchmark {
       return null;
     });
     task.report("task_query");
+    // the same query by one reviewer alone: what a single official waits, without seven others on two cores
+    Latencies single = new Latencies();
+    for (int i = 0; i < 300; i++) {
+      String city = cities.get(pick.get(i) % cities.size());
+      long t = System.nanoTime();
+      call("GET", "/engine-rest/task?candidateGroup=reviewer" + city + "&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=15",
+          user("reviewer" + city), null, 200);
+      single.add(t);
+    }
+    single.report("task_query_1client");
     Latencies list = new Latencies();
     String[] statuses = {"FILED", "IN_REVIEW", "APPROVED"};
     parallel(range(samples), i -> {

@@ -30,6 +30,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class DeploymentTest {
 
   @Autowired ProcessEngine engine;
+  @Autowired javax.sql.DataSource dataSource;
+
+  @Test
+  void shouldIndexTheAuthorizationTableForTheEnginesGroupLookup() throws java.sql.SQLException {
+    try (var c = dataSource.getConnection()) {
+      var meta = c.getMetaData();
+      String table = meta.storesLowerCaseIdentifiers() ? "act_ru_authorization" : "ACT_RU_AUTHORIZATION";
+      List<String> columns = new java.util.ArrayList<>();
+      try (var rs = meta.getIndexInfo(null, null, table, false, false)) {
+        while (rs.next()) {
+          if (EngineIndexes.AUTHORIZED_GROUPS.equalsIgnoreCase(rs.getString("INDEX_NAME"))) {
+            columns.add(rs.getString("COLUMN_NAME").toUpperCase(java.util.Locale.ROOT));
+          }
+        }
+      }
+      org.assertj.core.api.Assertions.assertThat(columns).containsExactly("GROUP_ID_", "TYPE_");
+    }
+  }
 
   private static List<Path> files(String dir) throws IOException {
     try (Stream<Path> s = Files.walk(Path.of(dir))) {
