@@ -66,7 +66,7 @@
     get('/api/stats').then(function (s) {
       $('asOf').textContent = '统计日期 ' + s.asOf;
       var overdueTotal = s.overdue.reduce(function (n, r) { return n + r.count; }, 0);
-      $('summary').textContent = '可见方案 ' + s.plans + ' 件，逾期未办结 ' + overdueTotal + ' 件，未来10个工作日内到期 '
+      $('summary').textContent = '可见方案 ' + s.plans + ' 件，逾期未办结 ' + overdueTotal + ' 件，未来' + s.dueSoonWorkingDays + '个工作日内到期 '
         + s.dueSoon.length + ' 件。点击图表查看方案。';
       statusChart(s.byStatus);
       overdueChart(s.overdue, s.regionLevel);

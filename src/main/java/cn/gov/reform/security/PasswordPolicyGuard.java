@@ -1,6 +1,7 @@
 package cn.gov.reform.security;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.gov.reform.web.BufferedBody;
 
 /**
  * With the password policy on, the engine refuses a weak password with a bare 500 ("Password does not
@@ -50,12 +53,12 @@ class PasswordPolicyGuard extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    byte[] body = request.getInputStream().readNBytes(QueryExpressionGuard.MAX_BODY_BYTES + 1);
-    if (body.length > QueryExpressionGuard.MAX_BODY_BYTES) {
-      Problems.write(response, 413, "请求体过大", "请求体不能超过1MB", null, null);
+    Optional<BufferedBody> body = BufferedBody.read(request);
+    if (body.isEmpty()) {
+      Problems.tooLarge(response);
       return;
     }
-    JsonNode root = parse(body);
+    JsonNode root = parse(body.get().bytes());
     if (root != null && policyEnabled) {
       Matcher credentials = CREDENTIALS.matcher(RequestPaths.engineResource(request, applicationPath));
       String field = credentials.matches() ? "password" : "credentials.password";
@@ -70,7 +73,7 @@ class PasswordPolicyGuard extends OncePerRequestFilter {
         }
       }
     }
-    chain.doFilter(new QueryExpressionGuard.CachedBody(request, body), response);
+    chain.doFilter(body.get(), response);
   }
 
   private static JsonNode parse(byte[] body) {

@@ -31,4 +31,8 @@ final class Problems {
     response.setCharacterEncoding("UTF-8");
     response.getWriter().write(JSON.writeValueAsString(body));
   }
+
+  static void tooLarge(HttpServletResponse response) throws IOException {
+    write(response, 413, "请求体过大", "请求体不能超过1MB", null, null);
+  }
 }

@@ -1,6 +1,5 @@
 package cn.gov.reform.security;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -10,25 +9,22 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.gov.reform.web.BufferedBody;
+import cn.gov.reform.web.WebappSession;
 
 /**
  * Closes CVE-2026-109432: expressions hidden in a task query's {@code orQueries} slip past
@@ -47,7 +43,6 @@ class QueryExpressionGuard extends OncePerRequestFilter {
       Pattern.compile("^/(task(/count)?|filter/[^/]+/(list|count|singleResult))/?$");
   private static final Pattern FILTER_CREATE = Pattern.compile("^/filter/create/?$");
   private static final Pattern FILTER_UPDATE = Pattern.compile("^/filter/[^/]+/?$");
-  static final int MAX_BODY_BYTES = 1024 * 1024;
 
   private final IdentityService identity;
   private final String applicationPath;
@@ -91,12 +86,12 @@ class QueryExpressionGuard extends OncePerRequestFilter {
         return;
       }
     }
-    byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-    if (body.length > MAX_BODY_BYTES) {
-      Problems.write(response, 413, "请求体过大", "请求体不能超过1MB", null, null);
+    Optional<BufferedBody> body = BufferedBody.read(request);
+    if (body.isEmpty()) {
+      Problems.tooLarge(response);
       return;
     }
-    Optional<String> field = expressionInBody(body, kind == Kind.STORED_FILTER ? "query" : null);
+    Optional<String> field = expressionInBody(body.get().bytes(), kind == Kind.STORED_FILTER ? "query" : null);
     if (field.isPresent()) {
       if (kind == Kind.AD_HOC_QUERY) {
         refuseAdHoc(request, response, field.get());
@@ -109,7 +104,7 @@ class QueryExpressionGuard extends OncePerRequestFilter {
         return;
       }
     }
-    chain.doFilter(new CachedBody(request, body), response);
+    chain.doFilter(body.get(), response);
   }
 
   private static void refuseAdHoc(HttpServletRequest request, HttpServletResponse response, String field) throws IOException {
@@ -215,76 +210,6 @@ class QueryExpressionGuard extends OncePerRequestFilter {
     if (current != null && current.getGroupIds() != null && current.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
       return true;
     }
-    if (request.getSession(false) == null) {
-      return false;
-    }
-    Authentications auths = AuthenticationUtil.getAuthsFromSession(request.getSession(false));
-    if (auths == null) {
-      return false;
-    }
-    for (org.camunda.bpm.webapp.impl.security.auth.Authentication a : auths.getAuthentications()) {
-      if (a instanceof UserAuthentication user && user.getGroupIds() != null
-          && user.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The request with its already read body served again from memory, for Jersey. */
-  static final class CachedBody extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    CachedBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("synchronous reads only");
-        }
-      };
-    }
-
-    @Override
-    public java.io.BufferedReader getReader() {
-      String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
-      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(encoding)));
-    }
+    return WebappSession.groups(request).contains(Groups.CAMUNDA_ADMIN);
   }
 }

@@ -13,11 +13,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record CampaignStats(
     @Schema(description = "统计日期（北京时间）", example = "2026-11-23") LocalDate asOf,
     @Schema(description = "分组层级：查看人下一级的行政区划（PROVINCE 省、CITY 市、COUNTY 县）", example = "CITY") String regionLevel,
+    @Schema(description = "“即将到期”向前看的工作日数（配置项 app.deadlines.due-soon-working-days）", example = "10") int dueSoonWorkingDays,
     @Schema(description = "方案总数", example = "128") long plans,
     @Schema(description = "各市各状态的方案数") List<StatusCount> byStatus,
     @Schema(description = "逾期未办结的方案数，按下一级行政区划分组") List<RegionCount> overdue,
     @Schema(description = "各审批环节平均用时（工作日）") List<StageDuration> stageDurations,
-    @Schema(description = "今后10个工作日内到期、尚未逾期的方案") List<DueSoon> dueSoon) {
+    @Schema(description = "今后 dueSoonWorkingDays 个工作日内到期、尚未逾期的方案") List<DueSoon> dueSoon) {
 
   /** Plans of one city in one status. */
   @Schema(description = "一个市某一状态的方案数")

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -30,18 +31,20 @@ import cn.gov.reform.process.Stage;
 @Service
 public class StatsService {
 
-  /** How far ahead "due soon" looks, in working days. */
-  public static final int DUE_SOON_WORKING_DAYS = 10;
   static final Set<String> OPEN = Set.of(PlanStatus.DRAFT.name(), PlanStatus.IN_REVIEW.name());
 
   private final JdbcTemplate jdbc;
   private final RegionDirectory regions;
   private final WorkingDayCalendar calendar;
+  /** How far ahead "due soon" looks, in working days ({@code app.deadlines.due-soon-working-days}). */
+  private final int dueSoonWorkingDays;
 
-  public StatsService(JdbcTemplate jdbc, RegionDirectory regions, WorkingDayCalendar calendar) {
+  public StatsService(JdbcTemplate jdbc, RegionDirectory regions, WorkingDayCalendar calendar,
+      @Value("${app.deadlines.due-soon-working-days:10}") int dueSoonWorkingDays) {
     this.jdbc = jdbc;
     this.regions = regions;
     this.calendar = calendar;
+    this.dueSoonWorkingDays = dueSoonWorkingDays;
   }
 
   public CampaignStats of(Jurisdiction viewer) {
@@ -50,10 +53,10 @@ public class StatsService {
     List<Object> args = new ArrayList<>();
     String scope = scope(viewer, args);
     if (scope == null) {
-      return new CampaignStats(today, level, 0, List.of(), List.of(), List.of(), List.of());
+      return new CampaignStats(today, level, dueSoonWorkingDays, 0, List.of(), List.of(), List.of(), List.of());
     }
     long plans = jdbc.queryForObject("select count(*) from app_plan p where " + scope, Long.class, args.toArray());
-    return new CampaignStats(today, level, plans, byStatus(scope, args), overdue(scope, args, level),
+    return new CampaignStats(today, level, dueSoonWorkingDays, plans, byStatus(scope, args), overdue(scope, args, level),
         stageDurations(scope, args), dueSoon(scope, args, today));
   }
 
@@ -98,7 +101,7 @@ public class StatsService {
   }
 
   private List<CampaignStats.DueSoon> dueSoon(String scope, List<Object> args, LocalDate today) {
-    LocalDate horizon = calendar.plus(today, DUE_SOON_WORKING_DAYS).day();
+    LocalDate horizon = calendar.plus(today, dueSoonWorkingDays).day();
     List<Object> a = new ArrayList<>(args);
     a.addAll(OPEN);
     a.add(java.sql.Date.valueOf(today));

@@ -68,8 +68,12 @@ public class AuthenticationCache extends AbstractProcessEnginePlugin {
       ENTRIES.clear();
     }
     ENTRIES.put(key(engine, user, password), new Entry(result.getAuthenticatedUser(),
-        CachedBasicAuthenticationProvider.copy(result.getGroups()), CachedBasicAuthenticationProvider.copy(result.getTenants()),
+        copy(result.getGroups()), copy(result.getTenants()),
         System.currentTimeMillis() + ttlMillis));
+  }
+
+  private static List<String> copy(List<String> list) {
+    return list == null ? null : List.copyOf(list);
   }
 
   public static void clear() {

@@ -2,7 +2,6 @@ package cn.gov.reform.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -55,9 +54,5 @@ public class CachedBasicAuthenticationProvider extends HttpBasicAuthenticationPr
     }
     int colon = decoded.indexOf(':');
     return colon <= 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-  }
-
-  static List<String> copy(List<String> list) {
-    return list == null ? null : List.copyOf(list);
   }
 }

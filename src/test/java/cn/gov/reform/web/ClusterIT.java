@@ -2,21 +2,15 @@ package cn.gov.reform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,33 +31,21 @@ import cn.gov.reform.plan.PlanRequest;
  */
 class ClusterIT {
 
-  private static final Duration PATIENCE = Duration.ofMinutes(3);
   private static final int PLANS = 12;
-  private static final List<Process> NODES = new ArrayList<>();
+  private static final AppNodes NODES = new AppNodes();
   private static Http nodeA;
   private static Http nodeB;
 
   @BeforeAll
   static void startTwoNodes() throws IOException {
-    int a = freePort();
-    int b = freePort();
-    nodeA = new Http(a);
-    nodeB = new Http(b);
     // one after the other, as a cluster is rolled out: the first creates the schema on an empty database
-    NODES.add(start(a, "a"));
-    await("node a up", () -> up(nodeA));
-    NODES.add(start(b, "b"));
-    await("node b up", () -> up(nodeB));
+    nodeA = NODES.start("cluster-node-a").http();
+    nodeB = NODES.start("cluster-node-b").http();
   }
 
   @AfterAll
   static void stopNodes() throws InterruptedException {
-    for (Process p : NODES) {
-      p.destroy();
-    }
-    for (Process p : NODES) {
-      p.waitFor();
-    }
+    NODES.close();
   }
 
   @Test
@@ -89,7 +71,7 @@ class ClusterIT {
       for (int i = 0; i < PLANS; i++) {
         String id = ids.get(i);
         boolean late = i % 3 == 0;
-        await("plan " + i + " validated" + (late ? " and flagged overdue" : ""), () -> {
+        NODES.await("plan " + i + " validated" + (late ? " and flagged overdue" : ""), () -> {
           JsonNode plan = nodeA.get("/api/plans/" + id, "taian").json();
           return plan.get("stages").toString().contains("cityReview")
               && (!late || (plan.get("overdue").asBoolean() && plan.get("stages").toString().contains("supervisePlan")));
@@ -141,50 +123,5 @@ class ClusterIT {
 
   private static Http node(int i) {
     return i % 2 == 0 ? nodeA : nodeB;
-  }
-
-  private static Process start(int port, String name) throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder b = new ProcessBuilder(java, "-Xmx512m", "-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8",
-        "-cp", classPath(), ReformApprovalApplication.class.getName(),
-        "--server.port=" + port, "--spring.profiles.active=test,postgres", "--camunda.bpm.job-execution.enabled=true",
-        "--logging.level.root=warn");
-    b.redirectErrorStream(true).redirectOutput(new File("target/cluster-node-" + name + ".log"));
-    return b.start();
-  }
-
-  /** This JVM's class path without empty entries (an empty one would put the project root on it). */
-  private static String classPath() {
-    return java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(entry -> !entry.isBlank()).collect(java.util.stream.Collectors.joining(File.pathSeparator));
-  }
-
-  private static boolean up(Http node) {
-    try {
-      return node.get("/actuator/health", null).status() == 200;
-    } catch (AssertionError notYet) {
-      return false;
-    }
-  }
-
-  private static void await(String what, BooleanSupplier condition) {
-    Instant until = Instant.now().plus(PATIENCE);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(until) || NODES.stream().anyMatch(p -> !p.isAlive())) {
-        throw new AssertionError("gave up waiting for: " + what + " (see target/cluster-node-*.log)");
-      }
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

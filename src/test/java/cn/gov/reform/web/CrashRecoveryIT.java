@@ -2,20 +2,14 @@ package cn.gov.reform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.gov.reform.PlanFixtures;
-import cn.gov.reform.ReformApprovalApplication;
 import cn.gov.reform.plan.PlanRequest;
 
 /**
@@ -35,26 +28,21 @@ import cn.gov.reform.plan.PlanRequest;
  */
 class CrashRecoveryIT {
 
-  private static final Duration PATIENCE = Duration.ofMinutes(3);
-  private static final List<Process> NODES = new ArrayList<>();
+  private static final AppNodes NODES = new AppNodes();
 
   @AfterAll
   static void stopNodes() throws InterruptedException {
-    for (Process p : NODES) {
-      p.destroy();
-    }
-    for (Process p : NODES) {
-      p.waitFor();
-    }
+    NODES.close();
   }
 
   @Test
   void shouldContinueAValidationCutOffByACrashOnceAfterRestart() throws Exception {
     String marker = "断电" + System.nanoTime();
-    Http nodeA = new Http(freePort());
-    Process a = start(nodeA.port(), "crash-a", "--app.test.halt-during-validation=" + marker,
+    AppNodes.Node started = NODES.start("crash-a", "--app.test.halt-during-validation=" + marker,
         "--camunda.bpm.job-execution.lock-time-in-millis=5000");
-    await("node a up", () -> up(nodeA), a);
+    Http nodeA = started.http();
+    Process a = started.process();
+    NODES.expectDeath(a);
 
     PlanRequest p = PlanFixtures.zhengdingPlan();
     String title = p.title() + "（" + marker + "）";
@@ -65,7 +53,7 @@ class CrashRecoveryIT {
       // the node may die before its answer is sent: the plan was committed before the check's job started
     }
 
-    assertThat(a.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("node a died during the check").isTrue();
+    assertThat(a.waitFor(AppNodes.PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("node a died during the check").isTrue();
     assertThat(a.exitValue()).as("halted by the test hook").isEqualTo(1);
     // the check's writes died with the transaction; the job is still there, locked by the dead node
     String id = value("select id from app_plan where title = ?", title);
@@ -74,11 +62,9 @@ class CrashRecoveryIT {
     assertThat(count("select count(*) from act_ru_job where process_instance_id_ = ? and lock_owner_ is not null", pi))
         .isEqualTo(1);
 
-    Http nodeB = new Http(freePort());
-    Process b = start(nodeB.port(), "crash-b", "--camunda.bpm.job-execution.max-wait=2000");
-    await("node b up", () -> up(nodeB), b);
-    await("plan checked and at 市编办审核 after the restart",
-        () -> nodeB.get("/api/plans/" + id, "zhengding").json().get("stages").toString().equals("[\"cityReview\"]"), b);
+    Http nodeB = NODES.start("crash-b", "--camunda.bpm.job-execution.max-wait=2000").http();
+    NODES.await("plan checked and at 市编办审核 after the restart",
+        () -> nodeB.get("/api/plans/" + id, "zhengding").json().get("stages").toString().equals("[\"cityReview\"]"));
 
     JsonNode plan = nodeB.get("/api/plans/" + id, "shijiazhuang").json();
     assertThat(plan.get("status").asText()).isEqualTo("IN_REVIEW");
@@ -117,54 +103,5 @@ class CrashRecoveryIT {
   private static String env(String name, String fallback) {
     String v = System.getenv(name);
     return v == null ? fallback : v;
-  }
-
-  private static Process start(int port, String name, String... args) throws IOException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Duser.timezone=Asia/Shanghai",
-        "-Dfile.encoding=UTF-8", "-cp", classPath(), ReformApprovalApplication.class.getName(),
-        "--server.port=" + port, "--spring.profiles.active=test,postgres", "--camunda.bpm.job-execution.enabled=true",
-        "--logging.level.root=warn"));
-    command.addAll(List.of(args));
-    ProcessBuilder b = new ProcessBuilder(command);
-    b.redirectErrorStream(true).redirectOutput(new File("target/" + name + ".log"));
-    Process p = b.start();
-    NODES.add(p);
-    return p;
-  }
-
-  /** This JVM's class path without empty entries (an empty one would put the project root on it). */
-  private static String classPath() {
-    return java.util.Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(entry -> !entry.isBlank()).collect(java.util.stream.Collectors.joining(File.pathSeparator));
-  }
-
-  private static boolean up(Http node) {
-    try {
-      return node.get("/actuator/health", null).status() == 200;
-    } catch (AssertionError notYet) {
-      return false;
-    }
-  }
-
-  private static void await(String what, BooleanSupplier condition, Process node) {
-    Instant until = Instant.now().plus(PATIENCE);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(until) || !node.isAlive()) {
-        throw new AssertionError("gave up waiting for: " + what + " (see target/crash-*.log)");
-      }
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

@@ -139,6 +139,7 @@ class StatsApiTest {
     assertThat(rows(county.get("overdue"), "regionCode", "regionName", "count")).containsExactly("320115 江宁区 1");
     assertThat(rows(county.get("stageDurations"), "stage", "stageName", "avgWorkingDays", "samples"))
         .containsExactly("cityReview 市编办审核 2.0 1");
+    assertThat(county.get("dueSoonWorkingDays").asInt()).as("configured in app.deadlines.due-soon-working-days").isEqualTo(10);
     assertThat(rows(county.get("dueSoon"), "planId", "deadline", "workingDaysLeft"))
         .containsExactly(dongshan.get("id").asText() + " 2026-03-10 2");
     assertThat(county.get("dueSoon").get(0).get("countyName").asText()).isEqualTo("江苏省 · 南京市 · 江宁区");
