@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import cn.gov.reform.plan.FieldError;
+import cn.gov.reform.web.FieldError;
 
 /**
  * Holiday notices loaded at run time (no rebuild): stored in app_calendar_* so they survive restarts,

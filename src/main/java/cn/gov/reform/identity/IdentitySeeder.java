@@ -31,7 +31,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import cn.gov.reform.process.ProcessKeys;
+import cn.gov.reform.plan.ProcessKeys;
 
 /**
  * Creates, idempotently and in one engine command, the role groups of every province, city and

@@ -14,6 +14,7 @@ import cn.gov.reform.plan.PlanRequest.Kind;
 import cn.gov.reform.plan.PlanRequest.PlanType;
 import cn.gov.reform.plan.PlanRequest.Township;
 import cn.gov.reform.plan.PlanRequest.Unit;
+import cn.gov.reform.web.FieldError;
 
 /**
  * The Tasklist forms' view of a single-township plan: flat fields, with bodies and institutions as

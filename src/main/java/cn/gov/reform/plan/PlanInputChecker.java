@@ -12,6 +12,7 @@ import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
 import cn.gov.reform.identity.RegionDirectory;
+import cn.gov.reform.web.FieldError;
 
 /**
  * Whether a plan can be accepted at all: the shape of every field, and that the county and each

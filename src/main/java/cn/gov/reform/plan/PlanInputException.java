@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import cn.gov.reform.web.FieldError;
 
 /**
  * A plan that cannot be accepted as sent. A form-field validation failure to the engine, so that engine

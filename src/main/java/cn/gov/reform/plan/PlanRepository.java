@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import cn.gov.reform.identity.Jurisdiction;
-import cn.gov.reform.policy.Finding;
+import cn.gov.reform.audit.TimelineEntry;
 
 /** The app's own tables (see db/migration): plans, versions, findings, timeline, idempotency keys, filing numbers. */
 @Repository

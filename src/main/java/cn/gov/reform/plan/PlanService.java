@@ -27,9 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.gov.reform.identity.Jurisdiction;
 import cn.gov.reform.identity.RegionDirectory;
-import cn.gov.reform.policy.Finding;
-import cn.gov.reform.policy.PolicyValidator;
-import cn.gov.reform.process.ProcessKeys;
+import cn.gov.reform.engine.SystemAccess;
+import cn.gov.reform.audit.TimelineEntry;
 
 /** Creating, reading, listing and revising plans; the process is started and carried by the engine. */
 @Service

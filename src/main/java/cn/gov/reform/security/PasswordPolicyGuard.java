@@ -19,7 +19,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.gov.reform.web.BufferedBody;
 
 /**
  * With the password policy on, the engine refuses a weak password with a bare 500 ("Password does not

@@ -23,8 +23,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.gov.reform.web.BufferedBody;
-import cn.gov.reform.web.WebappSession;
 
 /**
  * Closes CVE-2026-109432: expressions hidden in a task query's {@code orQueries} slip past

@@ -26,13 +26,12 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-import cn.gov.reform.plan.FieldError;
 import cn.gov.reform.plan.PlanConflictException;
 import cn.gov.reform.calendar.CalendarNotices;
 import cn.gov.reform.plan.PlanForbiddenException;
 import cn.gov.reform.plan.PlanInputException;
 import cn.gov.reform.plan.PlanNotFoundException;
-import cn.gov.reform.process.DecisionRefusedException;
+import cn.gov.reform.engine.DecisionRefusedException;
 
 /** Every /api error as application/problem+json (RFC 9457); bad fields listed under {@code errors}. */
 @RestControllerAdvice

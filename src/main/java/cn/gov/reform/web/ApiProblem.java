@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The shape of every /api error, for the API description only (the handler builds a {@code ProblemDetail}). */
 @Schema(name = "Problem", description = "错误说明（application/problem+json，RFC 9457）")
-record ApiProblem(
+public record ApiProblem(
     @Schema(description = "错误类型，固定为 about:blank", example = "about:blank") String type,
     @Schema(description = "错误标题", example = "方案数据有误") String title,
     @Schema(description = "HTTP 状态码", example = "400") int status,
@@ -15,7 +15,7 @@ record ApiProblem(
     @Schema(description = "有误的字段（仅在字段有误时出现）") List<Field> errors) {
 
   @Schema(name = "ProblemField", description = "一个有误的字段")
-  record Field(
+  public record Field(
       @Schema(description = "字段路径", example = "townships[0].bodies[0].staff") String field,
       @Schema(description = "错在哪里", example = "不能为负数") String message) {}
 }

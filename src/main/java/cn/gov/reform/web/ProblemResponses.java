@@ -13,9 +13,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
  * Error answers shared by several operations, as meta-annotations for the API description. 401, 413 and 500, which
  * every operation may give, are added to all of them by {@link OpenApiConfiguration}.
  */
-final class ProblemResponses {
+public final class ProblemResponses {
 
-  static final String PROBLEM_JSON = "application/problem+json";
+  public static final String PROBLEM_JSON = "application/problem+json";
 
   private ProblemResponses() {}
 
@@ -24,17 +24,17 @@ final class ProblemResponses {
   @ApiResponse(responseCode = "400", description = "请求有误：JSON 格式错误、字段缺失或不认识、取值无效、地区代码不存在、乡镇不属于该县等；"
       + "errors 列出每个有误的字段，不保存任何数据", content = @Content(mediaType = PROBLEM_JSON,
           schema = @Schema(implementation = ApiProblem.class)))
-  @interface BadInput {}
+  public @interface BadInput {}
 
   @Target(ElementType.METHOD)
   @Retention(RetentionPolicy.RUNTIME)
   @ApiResponse(responseCode = "403", description = "调用者的角色不允许此操作", content = @Content(mediaType = PROBLEM_JSON,
       schema = @Schema(implementation = ApiProblem.class)))
-  @interface Forbidden {}
+  public @interface Forbidden {}
 
   @Target(ElementType.METHOD)
   @Retention(RetentionPolicy.RUNTIME)
   @ApiResponse(responseCode = "404", description = "方案不存在，或不在调用者的辖区内（其存在与否不公开）",
       content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ApiProblem.class)))
-  @interface NotFound {}
+  public @interface NotFound {}
 }

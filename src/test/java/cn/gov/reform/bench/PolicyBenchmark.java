@@ -17,7 +17,7 @@ import cn.gov.reform.plan.PlanRequest.Kind;
 import cn.gov.reform.plan.PlanRequest.PlanType;
 import cn.gov.reform.plan.PlanRequest.Township;
 import cn.gov.reform.plan.PlanRequest.Unit;
-import cn.gov.reform.policy.PolicyValidator;
+import cn.gov.reform.plan.PolicyValidator;
 
 /**
  * How long the policy check of one county plan takes: the first 30 townships of 凉州区 (620602,

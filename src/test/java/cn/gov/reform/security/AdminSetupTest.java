@@ -21,7 +21,9 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-import cn.gov.reform.PlanFixtures;
+import cn.gov.reform.plan.PlanFixtures;
+import cn.gov.reform.support.BasicHttp;
+import cn.gov.reform.support.WebappLogin;
 
 /**
  * CVE-2026-77226: the Admin webapp's first-run setup must never let an anonymous caller create an
@@ -52,7 +54,7 @@ class AdminSetupTest {
 
   @Test
   void shouldRefuseAnonymousAdminSetupWhileUsersExist() {
-    HttpResponse<String> answer = new WebappSession(port).visit().postJson(SETUP, INTRUDER);
+    HttpResponse<String> answer = new WebappLogin(port).visit().postJson(SETUP, INTRUDER);
 
     assertThat(answer.statusCode()).isEqualTo(403);
     assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
@@ -65,7 +67,7 @@ class AdminSetupTest {
     identity.deleteMembership("admin", Groups.CAMUNDA_ADMIN);
     try {
       assertThat(identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count()).isZero();
-      WebappSession anonymous = new WebappSession(port).visit();
+      WebappLogin anonymous = new WebappLogin(port).visit();
 
       HttpResponse<String> create = anonymous.postJson(SETUP, INTRUDER);
       HttpResponse<String> put = anonymous.send("PUT", SETUP, INTRUDER, "application/json");

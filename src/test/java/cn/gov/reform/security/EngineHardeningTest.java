@@ -16,7 +16,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import cn.gov.reform.PlanFixtures;
+import cn.gov.reform.plan.PlanFixtures;
+import cn.gov.reform.support.BasicHttp;
+import cn.gov.reform.support.WebappLogin;
 
 /** The engine settings of Camunda's security instructions are in effect, as a caller experiences them. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -91,13 +93,13 @@ class EngineHardeningTest {
 
   @Test
   void shouldLogWebappLoginsAndFailedAttempts(CapturedOutput output) {
-    assertThat(new WebappSession(port).login("taian", PlanFixtures.PASSWORD).statusCode()).isEqualTo(200);
+    assertThat(new WebappLogin(port).login("taian", PlanFixtures.PASSWORD).statusCode()).isEqualTo(200);
     // a failed attempt delays the user's next login: a user of this test's own
     User guesser = engine.getIdentityService().newUser("guesser");
     guesser.setPassword("Sesame-open-2026");
     engine.getIdentityService().saveUser(guesser);
     try {
-      assertThat(new WebappSession(port).login("guesser", "Wrong-pass-2026").statusCode()).isEqualTo(401);
+      assertThat(new WebappLogin(port).login("guesser", "Wrong-pass-2026").statusCode()).isEqualTo(401);
     } finally {
       engine.getIdentityService().deleteUser("guesser");
     }

@@ -21,8 +21,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.gov.reform.PlanFixtures;
+import cn.gov.reform.plan.PlanFixtures;
 import cn.gov.reform.identity.IdentitySeeder;
+import cn.gov.reform.support.BasicHttp;
+import cn.gov.reform.support.WebappLogin;
 
 /**
  * CVE-2026-109432: an expression hidden anywhere in an ad-hoc task query (notably in {@code orQueries})
@@ -115,7 +117,7 @@ class QueryExpressionTest {
 
   @Test
   void shouldRefuseExpressionsInTheWebappsEngineApi() throws IOException {
-    WebappSession browser = new WebappSession(port);
+    WebappLogin browser = new WebappLogin(port);
     assertThat(browser.login("taian", PlanFixtures.PASSWORD).statusCode()).isEqualTo(200);
 
     assertRefused(browser.postJson("/camunda/api/engine/engine/default/task?maxResults=10", exploit(EXPLOIT)),
@@ -137,7 +139,7 @@ class QueryExpressionTest {
     assertThat(http.send("GET", "/engine-rest/filter/" + myTasks + "/count", TAIAN, null).body()).doesNotContain("\"count\":0");
 
     // what Tasklist itself sends: the stored filter extended by sorting and variable options
-    WebappSession browser = new WebappSession(port);
+    WebappLogin browser = new WebappLogin(port);
     assertThat(browser.login("taian", PlanFixtures.PASSWORD).statusCode()).isEqualTo(200);
     HttpResponse<String> tasklist = browser.postJson("/camunda/api/engine/engine/default/filter/" + myTasks
         + "/list?firstResult=0&maxResults=15", "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"

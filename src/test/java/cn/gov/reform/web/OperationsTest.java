@@ -38,10 +38,11 @@ import ch.qos.logback.core.OutputStreamAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.gov.reform.PlanFixtures;
+import cn.gov.reform.plan.PlanFixtures;
 import cn.gov.reform.calendar.WorkingDayCalendar;
 import cn.gov.reform.operations.MonitoringGroup;
 import cn.gov.reform.plan.PlanRequest;
+import cn.gov.reform.support.Http;
 
 /** What an operator sees: health for probes, Prometheus metrics for monitoring, log lines that name the plan. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -1,0 +1,143 @@
+package cn.gov.reform.plan;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import cn.gov.reform.ReformApprovalApplication;
+import cn.gov.reform.identity.RegionDirectory;
+import cn.gov.reform.plan.PlanRequest.Township;
+import cn.gov.reform.plan.PlanRequest.Unit;
+import cn.gov.reform.audit.TimelineEntry;
+
+/**
+ * Plain-text views of a plan for the Tasklist forms (shown in read-only text areas, so markup in
+ * names stays text). Kept under Camunda's 4,000-character string variable limit.
+ */
+@Component
+public class PlanNarrative {
+
+  static final int MAX = 3_900;
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+      .withZone(ZoneId.of(ReformApprovalApplication.ZONE));
+
+  private final RegionDirectory regions;
+
+  public PlanNarrative(RegionDirectory regions) {
+    this.regions = regions;
+  }
+
+  public String summary(Plan plan, PlanRequest content) {
+    StringBuilder b = new StringBuilder();
+    b.append("方案：").append(content.title()).append("（第").append(plan.currentVersion()).append("版）\n");
+    b.append("地区：").append(regions.describeCounty(plan.countyCode())).append("（").append(plan.countyCode()).append("）\n");
+    b.append("类型：").append(plan.planType().label()).append('\n');
+    if (plan.deadline() != null) {
+      b.append("完成期限：").append(plan.deadline()).append('\n');
+    }
+    List<Township> ts = content.townships();
+    b.append("乡镇（街道）：").append(ts.size()).append("个；党政工作机构合计")
+        .append(ts.stream().mapToInt(t -> t.bodies().size()).sum()).append("个，事业单位合计")
+        .append(ts.stream().mapToInt(t -> t.institutions().size()).sum()).append("个；行政编制")
+        .append(ts.stream().mapToInt(Township::administrativeStaff).sum()).append("名，事业编制")
+        .append(ts.stream().mapToInt(Township::institutionalStaff).sum()).append("名\n");
+    for (Township t : ts) {
+      b.append("\n■ ").append(t.name()).append("（").append(t.code()).append("，").append(t.kind().label());
+      if (t.category() != null) {
+        b.append("，").append(t.category()).append("类");
+      }
+      b.append("）\n");
+      b.append("  党政工作机构").append(t.bodies().size()).append("个：").append(units(t.bodies())).append('\n');
+      b.append("  事业单位").append(t.institutions().size()).append("个：").append(units(t.institutions())).append('\n');
+      b.append("  行政编制").append(t.administrativeStaff()).append("名，事业编制").append(t.institutionalStaff()).append("名");
+      if (t.leadershipPositions() != null) {
+        b.append("；领导职数").append(t.leadershipPositions());
+        if (t.currentLeadershipPositions() != null) {
+          b.append("（现有").append(t.currentLeadershipPositions()).append("）");
+        }
+      }
+      if (t.builtUpPopulation() != null) {
+        b.append("；建成区常住人口").append(t.builtUpPopulation()).append("人");
+      }
+      b.append('\n');
+    }
+    return cut(b.toString());
+  }
+
+  public String findings(List<Finding> findings) {
+    if (findings.isEmpty()) {
+      return "未发现问题：符合已配置的政策限额。";
+    }
+    long errors = findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
+    String head = "错误" + errors + "项，提示" + (findings.size() - errors) + "项\n";
+    return cut(head + findings.stream()
+        .map(f -> "【" + f.severity().label() + "】" + f.message() + "（" + (f.source() == null ? "" : f.source() + "；") + "规则 " + f.rule() + "）")
+        .collect(Collectors.joining("\n")));
+  }
+
+  public String opinions(List<TimelineEntry> timeline) {
+    List<TimelineEntry> decided = timeline.stream().filter(e -> !"revision".equals(e.stage())).toList();
+    if (decided.isEmpty()) {
+      return "暂无";
+    }
+    return cut(decided.stream()
+        .map(e -> TIME.format(e.at()) + "  " + e.stageName() + " · " + decisionLabel(e) + " · " + e.actor()
+            + (e.opinion() == null || e.opinion().isBlank() ? "" : "\n    意见：" + e.opinion()))
+        .collect(Collectors.joining("\n")));
+  }
+
+  /**
+   * The plan's chain with the current stage marked, e.g. "山东省经济发达镇方案（…）：县级起草 → 【市编办审核（当前）】 →
+   * 市委、市政府审批 → 省政府批准 → 已批准"; the joint review's parallel stages are joined by "＋".
+   */
+  public String chain(Optional<ApprovalRoute> route, Stage current) {
+    if (route.isEmpty()) {
+      return current == null ? "" : current.label();
+    }
+    List<Stage> stages = new ArrayList<>(route.get().stages());
+    stages.add(0, Stage.DRAFT);
+    StringBuilder b = new StringBuilder(route.get().name()).append("：");
+    for (int i = 0; i < stages.size(); i++) {
+      Stage s = stages.get(i);
+      if (i > 0) {
+        b.append(s == Stage.DEPARTMENT_REVIEW ? " ＋ " : " → ");
+      }
+      String label = route.get().label(s);
+      b.append(s == current ? "【" + label + "（当前）】" : label);
+    }
+    return b.append(" → ").append(route.get().finalStatus().label()).toString();
+  }
+
+  private static String decisionLabel(TimelineEntry e) {
+    return Stage.of(e.stage()).map(s -> s.decisionLabel(e.decision())).orElseGet(() -> switch (e.decision()) {
+      case "PASSED" -> "通过";
+      case "FAILED" -> "未通过";
+      case "SUBMIT" -> "提交";
+      case "FILED" -> "已备案";
+      case "REJECTED" -> "不予批准";
+      case "WITHDRAWN" -> "已撤回";
+      case "APPROVED" -> "已批准";
+      case "ROUTED" -> "已确定";
+      case "OVERDUE" -> "超过完成期限";
+      case "REMINDED" -> "催办";
+      case "ESCALATED" -> "提请督办";
+      case "SUPERVISED" -> "督办";
+      case "ESTIMATED" -> "按周末推算";
+      default -> e.decision();
+    });
+  }
+
+  private static String units(List<Unit> units) {
+    return units.isEmpty() ? "（无）"
+        : units.stream().map(u -> u.name() + "（" + u.staff() + "）").collect(Collectors.joining("、"));
+  }
+
+  static String cut(String s) {
+    return s.length() <= MAX ? s : s.substring(0, MAX) + "\n……（内容较长，完整内容见 GET /api/plans/{id}）";
+  }
+}

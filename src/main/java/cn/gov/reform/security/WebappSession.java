@@ -1,0 +1,45 @@
+package cn.gov.reform.security;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+
+/**
+ * The user a Camunda webapp login (Tasklist, Cockpit, Admin or the dashboard's login, which posts to
+ * the same endpoint) put into the HTTP session, so the dashboard and its GET calls to {@code /api}
+ * need no second login.
+ */
+public final class WebappSession {
+
+  private WebappSession() {}
+
+  /** The groups of every webapp login in the request's session (none without a session). */
+  public static Set<String> groups(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    Set<String> groups = new HashSet<>();
+    if (session != null) {
+      for (Authentication a : AuthenticationUtil.getAuthsFromSession(session).getAuthentications()) {
+        if (a instanceof UserAuthentication user && user.getGroupIds() != null) {
+          groups.addAll(user.getGroupIds());
+        }
+      }
+    }
+    return groups;
+  }
+
+  public static Optional<String> user(HttpServletRequest request, String engineName) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return Optional.empty();
+    }
+    Authentication auth = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engineName);
+    return Optional.ofNullable(auth == null ? null : auth.getName());
+  }
+}

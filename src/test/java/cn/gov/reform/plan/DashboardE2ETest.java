@@ -1,0 +1,115 @@
+package cn.gov.reform.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.gov.reform.calendar.WorkingDayCalendar;
+import cn.gov.reform.support.Browser;
+
+/**
+ * In a real browser: the 山东 supervisor logs in on the dashboard's login page, sees the campaign's
+ * charts filled (status per city, overdue by city, working days per stage) and the deadline list,
+ * drills down from a chart to the plans, from a plan to its record, and jumps to Cockpit.
+ */
+@Tag("e2e")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DashboardE2ETest {
+
+  @LocalServerPort int port;
+  @Autowired PlanFixtures support;
+  @Autowired WorkingDayCalendar calendar;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  private static void at(LocalDate day) {
+    ClockUtil.setCurrentTime(Date.from(day.atTime(10, 0).atZone(WorkingDayCalendar.ZONE).toInstant()));
+  }
+
+  private PlanView plan(LocalDate deadline) {
+    PlanRequest p = PlanFixtures.ningyangPlan();
+    PlanView created = support.create("ningyang", new PlanRequest(p.title(), p.planType(), p.countyCode(), deadline, p.townships()));
+    support.runJobs(created.processInstanceId());
+    return created;
+  }
+
+  @Test
+  void shouldShowTheCampaignToTheProvinceWithDrillDownToThePlanAndCockpit() {
+    LocalDate today = calendar.today();
+    PlanView dueSoon = plan(calendar.plus(today, 7).day());
+    PlanView late = plan(today.plusDays(1));
+    // two working days later the city 编办 approves the first plan; the second one's deadline has passed
+    at(calendar.plus(today, 2).day());
+    support.complete("taian", dueSoon.processInstanceId(), "cityReview", Map.of("decision", "APPROVE"));
+    at(today.plusDays(3));
+    support.runJobs(late.processInstanceId());
+    ClockUtil.reset();
+
+    try (Browser browser = new Browser(port)) {
+      browser.steps("dashboard", () -> {
+        browser.open("/dashboard");
+        browser.fill(Map.of(By.id("username"), "shandongsupervisor", By.id("password"), PlanFixtures.PASSWORD));
+        browser.screenshot("11-dashboard-login");
+        browser.click(By.id("submit"));
+
+        for (String chart : new String[] {"byStatusChart", "overdueChart", "stageChart"}) {
+          browser.until(d -> Integer.parseInt(d.findElement(By.id(chart)).getAttribute("data-points")) > 0);
+          Object points = browser.script("var c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
+              + "return c.getOption().series.reduce(function (n, s) { return n + s.data.length; }, 0);", chart);
+          assertThat(((Number) points).intValue()).as(chart + " has data").isPositive();
+        }
+        assertThat(browser.visible(By.id("overdueTitle")).getText()).isEqualTo("逾期未办结方案（按市）");
+        assertThat(browser.script("return echarts.getInstanceByDom(document.getElementById('overdueChart')).getOption().xAxis[0].data;")
+            .toString()).contains("泰安市");
+        assertThat(browser.script("return echarts.getInstanceByDom(document.getElementById('stageChart')).getOption().xAxis[0].data;")
+            .toString()).contains("市编办审核");
+        assertThat(browser.script("return echarts.getInstanceByDom(document.getElementById('stageChart')).getOption().series[0].data;")
+            .toString()).isEqualTo("[2]");
+        assertThat(browser.driver.findElements(By.cssSelector("#dueSoon a[href='#plan/" + late.id() + "']")))
+            .as("an overdue plan is listed as overdue, not as due soon").isEmpty();
+        WebElement row = browser.visible(By.cssSelector("#dueSoon a[href='#plan/" + dueSoon.id() + "']"));
+        assertThat(row.getText()).isEqualTo("宁阳县乡镇行政管理体制改革方案");
+        assertThat(browser.visible(By.id("summary")).getText()).contains("可见方案", "逾期未办结");
+        browser.screenshot("12-dashboard");
+
+        // a click on the 泰安市 bar of the overdue chart lists its overdue plans
+        browser.script("echarts.getInstanceByDom(document.getElementById('overdueChart')).trigger('click',"
+            + " {seriesIndex: 0, dataIndex: echarts.getInstanceByDom(document.getElementById('overdueChart'))"
+            + ".getOption().xAxis[0].data.indexOf('泰安市')});");
+        browser.visible(By.cssSelector("#planList a[href='#plan/" + late.id() + "']"));
+        assertThat(browser.visible(By.id("listTitle")).getText()).isEqualTo("泰安市 · 逾期方案");
+        browser.screenshot("13-dashboard-overdue-plans");
+
+        browser.click(By.cssSelector("#dueSoon a[href='#plan/" + dueSoon.id() + "']"));
+        browser.until(d -> d.findElement(By.id("planTitle")).getText().equals("宁阳县乡镇行政管理体制改革方案"));
+        browser.until(d -> d.findElement(By.id("planTimeline")).getText().contains("市编办审核"));
+        assertThat(browser.visible(By.id("planFacts")).getText()).contains("市委、市政府审批", "审核中");
+        assertThat(browser.driver.findElement(By.id("overview")).isDisplayed()).isFalse();
+        String cockpit = browser.visible(By.id("planCockpit")).getAttribute("href");
+        assertThat(cockpit).endsWith("/camunda/app/cockpit/default/#/process-instance/" + dueSoon.processInstanceId());
+        browser.screenshot("14-dashboard-plan");
+
+        // the same login carries into Cockpit
+        browser.driver.get(cockpit);
+        browser.until(d -> d.getPageSource().contains(dueSoon.processInstanceId()) && d.getTitle().contains("运行监控"));
+        browser.visible(By.cssSelector("[process-diagram], .process-diagram, .diagram-holder, .djs-container"));
+        browser.screenshot("15-cockpit-process-instance");
+      });
+    }
+  }
+}

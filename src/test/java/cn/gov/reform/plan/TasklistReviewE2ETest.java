@@ -1,0 +1,102 @@
+package cn.gov.reform.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.gov.reform.plan.PlanRequest.Township;
+import cn.gov.reform.support.Http;
+import cn.gov.reform.support.Browser;
+
+/**
+ * In a real browser: the 泰安 city reviewer logs in to Tasklist, opens a plan's 市编办审核 task from 我的待办,
+ * reads the plan summary and the policy findings in the Chinese form, returns the plan with an opinion,
+ * and the plan is back with the county. Buttons are found by their place in the page, so Tasklist in
+ * English or in Chinese both work.
+ */
+@Tag("e2e")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TasklistReviewE2ETest {
+
+  @LocalServerPort int port;
+  @Autowired PlanFixtures support;
+
+  /** 磁窑镇 as a developed town, but with 60,000 residents: a warning (new developed towns need 80,000), no error. */
+  static PlanRequest ciyaoBelowPopulation() {
+    Township c = PlanFixtures.ciyaoAsDeveloped();
+    return new PlanRequest("关于深化磁窑镇行政管理体制改革方案", PlanRequest.PlanType.DEVELOPED_TOWN, "370921", null,
+        List.of(new Township(c.code(), c.name(), c.kind(), c.category(), 60_000L, c.bodies(), c.institutions(),
+            c.administrativeStaff(), c.institutionalStaff(), c.leadershipPositions(), c.currentLeadershipPositions())));
+  }
+
+  @Test
+  void shouldLetTheCityReviewerReturnAPlanToTheCountyInTasklist() {
+    PlanView created = support.create("ningyang", ciyaoBelowPopulation());
+    support.runJobs(created.processInstanceId());
+    String taskId = support.task(created.processInstanceId(), "cityReview").getId();
+    Http http = new Http(port);
+    JsonNode plan = http.get("/api/plans/" + created.id(), "taian").json();
+    assertThat(plan.get("findings")).isNotEmpty();
+    String finding = plan.get("findings").get(0).get("message").asText();
+
+    try (Browser browser = new Browser(port)) {
+      browser.steps("tasklist-review", () -> {
+        browser.open("/camunda/app/tasklist/default/");
+        browser.fill(java.util.Map.of(By.cssSelector("input[ng-model='username']"), "taian",
+            By.cssSelector("input[ng-model='password']"), PlanFixtures.PASSWORD));
+        browser.screenshot("01-tasklist-login");
+        browser.click(By.cssSelector("form button[type='submit']"));
+
+        // the shared filter 我的待办, then this plan's task in it
+        browser.click(By.xpath("//*[contains(@class,'task-filter')][.//a[contains(normalize-space(.),'我的待办')]]//a"));
+        WebElement task = browser.clickable(By.cssSelector("h4.task a[href*='" + taskId + "']"));
+        assertThat(task.getText()).contains("市编办审核");
+        browser.screenshot("02-tasklist-my-tasks");
+        browser.click(By.cssSelector("h4.task a[href*='" + taskId + "']"));
+
+        // Tasklist shows the form read-only until the reviewer claims the task
+        browser.click(By.cssSelector("button.claim"));
+        browser.visible(By.xpath("//label[contains(.,'方案概要')]"));
+        browser.until(d -> textareaValues(browser).contains("磁窑镇"));
+        String form = browser.driver.findElement(By.tagName("body")).getText() + "\n" + textareaValues(browser);
+        assertThat(form).contains("方案概要", "政策校验结果", "审核意见", "审核通过", "退回修改");
+        assertThat(form).contains("关于深化磁窑镇行政管理体制改革方案", finding);
+        browser.screenshot("03-city-review-form");
+
+        browser.click(By.xpath("//label[contains(normalize-space(.),'退回修改')][not(contains(.,'须'))]"));
+        WebElement opinion = browser.visible(By.xpath("//label[contains(.,'审核意见说明')]/following::textarea[1]"));
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", opinion);
+        opinion.sendKeys("建成区常住人口不足8万人，请补充说明后重新报送。");
+        browser.screenshot("04-city-review-returned");
+        browser.click(By.cssSelector("button[ng-click='complete()']"));
+
+        // the task leaves the list and the plan is back with the county
+        browser.until(d -> d.findElements(By.cssSelector("h4.task a[href*='" + taskId + "']")).isEmpty());
+        browser.screenshot("05-tasklist-after-return");
+      });
+    }
+    support.runJobs(created.processInstanceId());
+    JsonNode after = http.get("/api/plans/" + created.id(), "taian").json();
+    assertThat(after.get("status").asText()).isEqualTo("DRAFT");
+    assertThat(after.get("stages").toString()).isEqualTo("[\"draftPlan\"]");
+    JsonNode last = after.get("timeline").get(after.get("timeline").size() - 1);
+    assertThat(last.get("decision").asText()).isEqualTo("RETURN");
+    assertThat(last.get("opinion").asText()).isEqualTo("建成区常住人口不足8万人，请补充说明后重新报送。");
+    assertThat(last.get("actor").asText()).isEqualTo("taian");
+  }
+
+  private static String textareaValues(Browser browser) {
+    Object values = browser.script("return Array.from(document.querySelectorAll('textarea')).map(t => t.value).join('\\n');");
+    return values == null ? "" : values.toString();
+  }
+}
