@@ -16,7 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import cn.gov.reform.identity.Jurisdiction;
 import cn.gov.reform.identity.CurrentCaller;
-import cn.gov.reform.plan.PlanForbiddenException;
+import cn.gov.reform.web.ApiException;
 import cn.gov.reform.web.ProblemResponses;
 
 /**
@@ -58,7 +58,7 @@ class CalendarController {
       @RequestBody CalendarNotices.Notice notice) {
     Jurisdiction who = caller.jurisdiction();
     if (!who.admin()) {
-      throw new PlanForbiddenException("只有系统管理员（camunda-admin）可以导入节假日安排");
+      throw ApiException.forbidden("只有系统管理员（camunda-admin）可以导入节假日安排");
     }
     return notices.load(year, notice, who.userId());
   }

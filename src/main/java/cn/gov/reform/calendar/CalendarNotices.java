@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import cn.gov.reform.web.FieldError;
+import cn.gov.reform.web.InvalidFields;
 
 /**
  * Holiday notices loaded at run time (no rebuild): stored in app_calendar_* so they survive restarts,
@@ -45,7 +46,7 @@ public class CalendarNotices {
       @Schema(description = "调休上班的周末日期") List<LocalDate> workdays) {}
 
   /** A notice that cannot be loaded, with every field at fault. */
-  public static class InvalidNoticeException extends RuntimeException {
+  public static class InvalidNoticeException extends RuntimeException implements InvalidFields {
     private final transient List<FieldError> errors;
 
     InvalidNoticeException(List<FieldError> errors) {
@@ -53,6 +54,12 @@ public class CalendarNotices {
       this.errors = List.copyOf(errors);
     }
 
+    @Override
+    public String problemTitle() {
+      return "节假日通知数据有误";
+    }
+
+    @Override
     public List<FieldError> errors() {
       return errors;
     }

@@ -3,6 +3,7 @@ package cn.gov.reform.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -11,7 +12,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
-import cn.gov.reform.plan.ProcessKeys;
 
 /**
  * History stays FULL, except for the read-only texts a task's form shows (the chain, the plan summary,
@@ -24,8 +24,11 @@ import cn.gov.reform.plan.ProcessKeys;
 @Component
 class DerivedFormTextHistory extends AbstractProcessEnginePlugin {
 
-  static final Set<String> DERIVED = Set.of(ProcessKeys.FORM_CHAIN, ProcessKeys.FORM_SUMMARY, ProcessKeys.FORM_FINDINGS,
-      ProcessKeys.FORM_OPINIONS, ProcessKeys.FORM_EDITABLE, ProcessKeys.FORM_EDIT_HINT);
+  private final Set<String> derived;
+
+  DerivedFormTextHistory(List<DerivedFormTexts> procedures) {
+    this.derived = procedures.stream().flatMap(p -> p.variableNames().stream()).collect(Collectors.toUnmodifiableSet());
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl cfg) {
@@ -53,7 +56,7 @@ class DerivedFormTextHistory extends AbstractProcessEnginePlugin {
     cfg.setCustomHistoryEventHandlers(handlers);
   }
 
-  static boolean derived(HistoryEvent event) {
-    return event instanceof HistoricVariableUpdateEventEntity v && DERIVED.contains(v.getVariableName());
+  boolean derived(HistoryEvent event) {
+    return event instanceof HistoricVariableUpdateEventEntity v && derived.contains(v.getVariableName());
   }
 }

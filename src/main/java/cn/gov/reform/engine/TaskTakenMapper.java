@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.gov.reform.web.Problems;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -79,12 +80,9 @@ abstract class TaskTakenMapper<E extends Throwable> implements ExtendedException
   }
 
   private static Response problem(Response.Status status, String title, String detail) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", status.getStatusCode());
-    body.put("title", title);
-    body.put("detail", detail);
+    Map<String, Object> body = Problems.body(status.getStatusCode(), title, detail, null);
     body.put("message", detail); // what Camunda's webapps show in their notification
-    return Response.status(status).type("application/problem+json").entity(body).build();
+    return Response.status(status).type(Problems.MEDIA_TYPE).entity(body).build();
   }
 
   /** The task no longer exists: someone completed it while this completion ran. */

@@ -31,7 +31,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import cn.gov.reform.plan.ProcessKeys;
 
 /**
  * Creates, idempotently and in one engine command, the role groups of every province, city and
@@ -53,11 +52,14 @@ public class IdentitySeeder {
   private final RegionDirectory regions;
   private final JointReviewProperties jointReview;
   private final JdbcTemplate jdbc;
+  private final List<ProcedureAccess> procedures;
   private long lastDurationMillis;
   private int lastCreated;
 
-  public IdentitySeeder(ProcessEngine engine, RegionDirectory regions, JointReviewProperties jointReview, JdbcTemplate jdbc) {
+  public IdentitySeeder(ProcessEngine engine, RegionDirectory regions, JointReviewProperties jointReview, JdbcTemplate jdbc,
+      List<ProcedureAccess> procedures) {
     this.engine = engine;
+    this.procedures = List.copyOf(procedures);
     this.regions = regions;
     this.jointReview = jointReview;
     this.jdbc = jdbc;
@@ -140,21 +142,27 @@ public class IdentitySeeder {
     }
   }
 
-  /** What each role needs: Tasklist for everybody; starting plans for drafters; Cockpit for supervisors. */
-  private static List<Grant> grantsOf(Role role) {
+  /** What each role needs: Tasklist for everybody; starting its procedures for a starter role; Cockpit for supervisors. */
+  private List<Grant> grantsOf(Role role) {
     List<Grant> grants = new ArrayList<>();
     grants.add(new Grant(Resources.APPLICATION, "tasklist", Permissions.ACCESS));
-    switch (role) {
-      case DRAFTER -> {
-        grants.add(new Grant(Resources.PROCESS_DEFINITION, ProcessKeys.PROCESS, Permissions.READ, Permissions.CREATE_INSTANCE));
-        grants.add(new Grant(Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE));
-      }
-      case SUPERVISOR -> {
-        grants.add(new Grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS));
-        grants.add(new Grant(Resources.PROCESS_DEFINITION, ProcessKeys.PROCESS,
+    if (role == Role.SUPERVISOR) {
+      grants.add(new Grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS));
+    }
+    boolean starts = false;
+    for (ProcedureAccess procedure : procedures) {
+      if (procedure.starter() == role) {
+        grants.add(new Grant(Resources.PROCESS_DEFINITION, procedure.processKey(), Permissions.READ, Permissions.CREATE_INSTANCE));
+        starts = true;
+      } else if (role == Role.SUPERVISOR) {
+        grants.add(new Grant(Resources.PROCESS_DEFINITION, procedure.processKey(),
             Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY));
+      } else {
+        grants.add(new Grant(Resources.PROCESS_DEFINITION, procedure.processKey(), Permissions.READ));
       }
-      default -> grants.add(new Grant(Resources.PROCESS_DEFINITION, ProcessKeys.PROCESS, Permissions.READ));
+    }
+    if (starts) {
+      grants.add(new Grant(Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE));
     }
     return grants;
   }

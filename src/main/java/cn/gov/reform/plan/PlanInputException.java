@@ -5,12 +5,13 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import cn.gov.reform.web.FieldError;
+import cn.gov.reform.web.InvalidFields;
 
 /**
  * A plan that cannot be accepted as sent. A form-field validation failure to the engine, so that engine
  * REST and Tasklist answer 400 with the message when it is raised inside the engine (start form, draft form).
  */
-public class PlanInputException extends FormFieldValidationException {
+public class PlanInputException extends FormFieldValidationException implements InvalidFields {
 
   private final transient List<FieldError> errors;
 
@@ -24,6 +25,12 @@ public class PlanInputException extends FormFieldValidationException {
     this(List.of(new FieldError(field, message)));
   }
 
+  @Override
+  public String problemTitle() {
+    return "方案数据有误";
+  }
+
+  @Override
   public List<FieldError> errors() {
     return errors;
   }

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.gov.reform.identity.Jurisdiction;
+import cn.gov.reform.web.ApiException;
 import cn.gov.reform.identity.RegionDirectory;
 import cn.gov.reform.engine.SystemAccess;
 import cn.gov.reform.audit.TimelineEntry;
@@ -86,7 +87,7 @@ public class PlanService {
       } catch (DuplicateKeyException | TransientDataAccessException sameKeyInFlight) {
         // another request holds or has just stored this key; its answer is read on the next attempt
         if (Instant.now().isAfter(giveUp)) {
-          throw new PlanConflictException("使用 Idempotency-Key “" + idempotencyKey + "” 的另一请求仍在处理中，请稍后重试");
+          throw ApiException.conflict("使用 Idempotency-Key “" + idempotencyKey + "” 的另一请求仍在处理中，请稍后重试");
         }
         pause();
       }
@@ -103,7 +104,7 @@ public class PlanService {
     }
     input.check(request);
     if (!caller.canDraftFor(request.countyCode())) {
-      throw new PlanForbiddenException("只有" + regions.describeCounty(request.countyCode()) + "的起草人员（drafter"
+      throw ApiException.forbidden("只有" + regions.describeCounty(request.countyCode()) + "的起草人员（drafter"
           + request.countyCode() + "）可以提交该县的方案");
     }
     String id = UUID.randomUUID().toString();
@@ -121,13 +122,13 @@ public class PlanService {
       Thread.sleep(50);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new PlanConflictException("请求被中断，请重试");
+      throw ApiException.conflict("请求被中断，请重试");
     }
   }
 
   private Created replay(PlanRepository.IdempotencyRecord earlier, Jurisdiction caller, String hash, String key) {
     if (!earlier.caller().equals(caller.userId()) || !earlier.requestHash().equals(hash)) {
-      throw new PlanConflictException("Idempotency-Key “" + key + "” 已用于另一个请求，不能用于不同的方案内容");
+      throw ApiException.conflict("Idempotency-Key “" + key + "” 已用于另一个请求，不能用于不同的方案内容");
     }
     return new Created(view(earlier.planId()), true);
   }
@@ -148,9 +149,9 @@ public class PlanService {
   public PlanView revise(String id, PlanRequest request, Jurisdiction caller) {
     visible(id, caller);
     // the locked row is the one the next version number is computed from: concurrent revisions are serial
-    Plan plan = plans.findForUpdate(id).orElseThrow(() -> new PlanNotFoundException(id));
+    Plan plan = plans.findForUpdate(id).orElseThrow(() -> notFound(id));
     if (!caller.canDraftFor(plan.countyCode())) {
-      throw new PlanForbiddenException("只有本县的起草人员（drafter" + plan.countyCode() + "）可以修订方案");
+      throw ApiException.forbidden("只有本县的起草人员（drafter" + plan.countyCode() + "）可以修订方案");
     }
     input.check(request);
     if (!request.countyCode().equals(plan.countyCode())) {
@@ -184,7 +185,7 @@ public class PlanService {
     Task task = plan.processInstanceId() == null ? null : system.call(() -> tasks.createTaskQuery()
         .processInstanceId(plan.processInstanceId()).taskDefinitionKey(ProcessKeys.DRAFT_PLAN).singleResult());
     if (task == null) {
-      throw new PlanConflictException("方案当前状态为“" + plan.status().label() + "”，只有退回县里起草或修改时才能修订");
+      throw ApiException.conflict("方案当前状态为“" + plan.status().label() + "”，只有退回县里起草或修改时才能修订");
     }
     return task;
   }
@@ -205,9 +206,9 @@ public class PlanService {
   }
 
   public Plan visible(String id, Jurisdiction caller) {
-    Plan plan = plans.find(id).orElseThrow(() -> new PlanNotFoundException(id));
+    Plan plan = plans.find(id).orElseThrow(() -> notFound(id));
     if (!caller.canSee(plan.countyCode(), plan.cityCode(), plan.provinceCode())) {
-      throw new PlanNotFoundException(id); // existence of another region's plan is private
+      throw notFound(id); // existence of another region's plan is private
     }
     return plan;
   }
@@ -221,7 +222,7 @@ public class PlanService {
   }
 
   public PlanView view(String id) {
-    Plan p = plans.find(id).orElseThrow(() -> new PlanNotFoundException(id));
+    Plan p = plans.find(id).orElseThrow(() -> notFound(id));
     PlanRequest content = content(id, p.currentVersion());
     List<String> stages = p.processInstanceId() == null ? List.of() : system.call(() -> tasks.createTaskQuery()
         .processInstanceId(p.processInstanceId()).listPage(0, 1000).stream().map(Task::getTaskDefinitionKey).distinct().sorted().toList());
@@ -248,4 +249,7 @@ public class PlanService {
     }
   }
 
+  private static ApiException notFound(String id) {
+    return ApiException.notFound("方案不存在", "方案 " + id + " 不存在或无权查看");
+  }
 }

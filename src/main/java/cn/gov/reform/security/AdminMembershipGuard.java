@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import cn.gov.reform.web.Problems;
+
 /**
  * Refuses, with 409, removing the last direct member of {@code camunda-admin} over engine REST or the
  * webapps' engine API: deleting that membership, that user, or the group itself.

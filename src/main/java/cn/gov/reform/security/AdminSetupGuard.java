@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import cn.gov.reform.web.Problems;
+
 /**
  * Closes CVE-2026-77226: the Admin webapp's first-run setup ({@code /camunda/api/admin/setup/…}) lets an
  * anonymous caller create an administrator whenever {@code camunda-admin} has no direct member. Here it

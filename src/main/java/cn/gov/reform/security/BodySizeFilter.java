@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import cn.gov.reform.web.Problems;
+
 /**
  * Refuses request bodies over 1 MB with 413 before anything reads them. A body sent without a length
  * (chunked) is read here up to the limit and handed on from memory, so it cannot slip past.
@@ -34,11 +36,8 @@ class BodySizeFilter extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  private static void tooLarge(HttpServletResponse response) throws IOException {
-    response.setStatus(413);
+  static void tooLarge(HttpServletResponse response) throws IOException {
     response.setHeader("Connection", "close");
-    response.setContentType("application/problem+json;charset=UTF-8");
-    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"请求体过大\",\"status\":413,"
-        + "\"detail\":\"请求体不能超过1MB\"}");
+    Problems.write(response, 413, "请求体过大", "请求体不能超过1MB", null);
   }
 }

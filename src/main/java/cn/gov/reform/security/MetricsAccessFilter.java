@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import cn.gov.reform.operations.MonitoringGroup;
+import cn.gov.reform.web.Problems;
 
 /**
  * {@code /actuator/prometheus} for administrators and members of {@code monitoring} only, over HTTP Basic: the
@@ -43,10 +44,7 @@ class MetricsAccessFilter extends OncePerRequestFilter {
     boolean allowed = engine.getIdentityService().createGroupQuery().groupMember(who.getAuthenticatedUser()).list()
         .stream().map(Group::getId).anyMatch(ALLOWED::contains);
     if (!allowed) {
-      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      response.setContentType("application/problem+json;charset=UTF-8");
-      response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"无权操作\",\"status\":403,"
-          + "\"detail\":\"只有系统管理员（camunda-admin）和运维监控组（monitoring）的成员可以读取监控指标\"}");
+      Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "无权操作", "只有系统管理员（camunda-admin）和运维监控组（monitoring）的成员可以读取监控指标", null);
       return;
     }
     chain.doFilter(request, response);

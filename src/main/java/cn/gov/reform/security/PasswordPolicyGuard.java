@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 
+import cn.gov.reform.web.Problems;
+
 /**
  * With the password policy on, the engine refuses a weak password with a bare 500 ("Password does not
  * match policy"). Creating a user or setting a password over engine REST or the Admin webapp is checked
@@ -54,7 +56,7 @@ class PasswordPolicyGuard extends OncePerRequestFilter {
       throws ServletException, IOException {
     Optional<BufferedBody> body = BufferedBody.read(request);
     if (body.isEmpty()) {
-      Problems.tooLarge(response);
+      BodySizeFilter.tooLarge(response);
       return;
     }
     JsonNode root = parse(body.get().bytes());

@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 
+import cn.gov.reform.web.Problems;
+
 /**
  * Closes CVE-2026-109432: expressions hidden in a task query's {@code orQueries} slip past
  * {@code enableExpressionsInAdhocQueries=false} and run code. Every ad-hoc task query — {@code /task},
@@ -86,7 +88,7 @@ class QueryExpressionGuard extends OncePerRequestFilter {
     }
     Optional<BufferedBody> body = BufferedBody.read(request);
     if (body.isEmpty()) {
-      Problems.tooLarge(response);
+      BodySizeFilter.tooLarge(response);
       return;
     }
     Optional<String> field = expressionInBody(body.get().bytes(), kind == Kind.STORED_FILTER ? "query" : null);

@@ -1,7 +1,6 @@
 package cn.gov.reform.web;
 
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -26,12 +25,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-import cn.gov.reform.plan.PlanConflictException;
-import cn.gov.reform.calendar.CalendarNotices;
-import cn.gov.reform.plan.PlanForbiddenException;
-import cn.gov.reform.plan.PlanInputException;
-import cn.gov.reform.plan.PlanNotFoundException;
-import cn.gov.reform.engine.DecisionRefusedException;
 
 /** Every /api error as application/problem+json (RFC 9457); bad fields listed under {@code errors}. */
 @RestControllerAdvice
@@ -39,36 +32,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-  @ExceptionHandler(CalendarNotices.InvalidNoticeException.class)
-  ProblemDetail badNotice(CalendarNotices.InvalidNoticeException e) {
-    return problem(HttpStatus.BAD_REQUEST, "节假日通知数据有误", "请按 errors 修改后重新提交", e.errors());
+  @ExceptionHandler(ApiException.class)
+  ProblemDetail refused(ApiException e) {
+    return problem(e.status(), e.title(), e.getMessage(), null);
   }
 
-  @ExceptionHandler(PlanInputException.class)
-  ProblemDetail badPlan(PlanInputException e) {
-    return problem(HttpStatus.BAD_REQUEST, "方案数据有误", "请按 errors 修改后重新提交", e.errors());
-  }
-
-  @ExceptionHandler(DecisionRefusedException.class)
-  ProblemDetail refused(DecisionRefusedException e) {
-    return problem(HttpStatus.BAD_REQUEST, "处理决定不符合要求", e.getMessage(),
-        List.of(new FieldError(e.variable(), e.getMessage())));
-  }
-
-  @ExceptionHandler(PlanNotFoundException.class)
-  ProblemDetail notFound(PlanNotFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "方案不存在", e.getMessage(), null);
-  }
-
-  @ExceptionHandler({PlanForbiddenException.class, AuthorizationException.class})
-  ProblemDetail forbidden(RuntimeException e) {
+  @ExceptionHandler(AuthorizationException.class)
+  ProblemDetail forbidden(AuthorizationException e) {
     return problem(HttpStatus.FORBIDDEN, "无权操作", e.getMessage(), null);
   }
 
-  @ExceptionHandler({PlanConflictException.class, OptimisticLockingException.class, DataIntegrityViolationException.class})
-  ProblemDetail conflict(RuntimeException e) {
-    String detail = e instanceof PlanConflictException ? e.getMessage() : "该方案正被他人同时处理，请刷新后重试";
-    return problem(HttpStatus.CONFLICT, "操作冲突", detail, null);
+  @ExceptionHandler({OptimisticLockingException.class, DataIntegrityViolationException.class})
+  ProblemDetail concurrent(RuntimeException e) {
+    return problem(HttpStatus.CONFLICT, "操作冲突", "该事项正被他人同时处理，请刷新后重试", null);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -79,6 +55,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
+    if (e instanceof InvalidFields invalid) {
+      // raised by a procedure's checks or inside the engine by its listeners; 400 names every bad field
+      String detail = invalid.errors().size() == 1 && invalid.errors().get(0).message().equals(e.getMessage())
+          ? e.getMessage() : "请按 errors 修改后重新提交";
+      return problem(HttpStatus.BAD_REQUEST, invalid.problemTitle(), detail, invalid.errors());
+    }
     LOG.error("unexpected error in /api", e);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误", "请稍后重试；如持续出现请联系管理员", null);
   }
@@ -122,12 +104,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return b.toString();
   }
 
-  static ProblemDetail problem(HttpStatus status, String title, String detail, List<FieldError> errors) {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-    p.setTitle(title);
-    if (errors != null) {
-      p.setProperty("errors", errors.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
-    }
-    return p;
+  private static ProblemDetail problem(HttpStatus status, String title, String detail, List<FieldError> errors) {
+    return Problems.detail(status, title, detail, errors);
   }
 }

@@ -1,0 +1,42 @@
+package cn.gov.reform.web;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A refusal any procedure may raise, answered as problem+json with its status and title: the item does not
+ * exist for this caller (404), the caller's role does not allow it (403), or its state does not (409).
+ */
+public class ApiException extends RuntimeException {
+
+  private final HttpStatus status;
+  private final String title;
+
+  protected ApiException(HttpStatus status, String title, String message) {
+    super(message);
+    this.status = status;
+    this.title = title;
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /** No such item, or one the caller may not know exists (existence of another region's items is private). */
+  public static ApiException notFound(String title, String message) {
+    return new ApiException(HttpStatus.NOT_FOUND, title, message);
+  }
+
+  /** The caller is known but their role does not allow this action. */
+  public static ApiException forbidden(String message) {
+    return new ApiException(HttpStatus.FORBIDDEN, "无权操作", message);
+  }
+
+  /** The item is not in a state that allows this action. */
+  public static ApiException conflict(String message) {
+    return new ApiException(HttpStatus.CONFLICT, "操作冲突", message);
+  }
+}
