@@ -13,15 +13,13 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import cn.gov.reform.identity.JointReviewProperties;
 import cn.gov.reform.identity.Role;
-import cn.gov.reform.identity.CurrentCaller;
 import cn.gov.reform.plan.PlanRequest.PlanType;
-import cn.gov.reform.audit.TimelineEntry;
+import cn.gov.reform.audit.AuditTrail;
 
 /**
  * The step 确定审批链: asks the decision table {@value ProcessKeys#ROUTE_DECISION} (latest deployed version)
@@ -34,11 +32,13 @@ public class ApprovalRouter implements JavaDelegate {
 
   private final ProcessEngineConfigurationImpl engineConfiguration;
   private final PlanRepository plans;
+  private final PlanService service;
   private final JointReviewProperties jointReview;
   /** Evaluates the engine's deployed decision in memory: no history rows, no authorization needed by the drafter. */
   private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
-  ApprovalRouter(ProcessEngine engine, PlanRepository plans, JointReviewProperties jointReview) {
+  ApprovalRouter(ProcessEngine engine, PlanRepository plans, PlanService service, JointReviewProperties jointReview) {
+    this.service = service;
     this.engineConfiguration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     this.plans = plans;
     this.jointReview = jointReview;
@@ -87,8 +87,8 @@ public class ApprovalRouter implements JavaDelegate {
       }
     }
     execution.setVariables(vars);
-    plans.addTimeline(plan.id(), new TimelineEntry(ProcessKeys.DETERMINE_ROUTE, "确定审批链", "ROUTED", route.name(),
-        CurrentCaller.SYSTEM, ClockUtil.getCurrentTime().toInstant(), plan.currentVersion()), null);
+    service.record(plan.id(), AuditTrail.SYSTEM, AuditTrail.Step.of(ProcessKeys.DETERMINE_ROUTE, "确定审批链", "ROUTED")
+        .opinion(route.name()).version(plan.currentVersion()));
   }
 
   /** The departments of the joint review, one task each: {@code ${approvalRouter.departmentGroups(execution)}}. */

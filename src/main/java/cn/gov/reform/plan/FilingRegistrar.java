@@ -7,9 +7,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
+import cn.gov.reform.engine.DecisionRefusedException;
+
 import cn.gov.reform.ReformApprovalApplication;
-import cn.gov.reform.identity.CurrentCaller;
-import cn.gov.reform.audit.TimelineEntry;
 
 /**
  * Gives a filed plan its filing number (备案编号): the number the filer typed, or the next of the
@@ -20,10 +20,12 @@ import cn.gov.reform.audit.TimelineEntry;
 class FilingRegistrar implements JavaDelegate {
 
   private final PlanRepository plans;
+  private final PlanService service;
   private final FilingProperties properties;
 
-  FilingRegistrar(PlanRepository plans, FilingProperties properties) {
+  FilingRegistrar(PlanRepository plans, PlanService service, FilingProperties properties) {
     this.plans = plans;
+    this.service = service;
     this.properties = properties;
   }
 
@@ -33,10 +35,8 @@ class FilingRegistrar implements JavaDelegate {
     Plan plan = plans.find(planId).orElseThrow();
     Object requested = execution.getVariable(ProcessKeys.VAR_FILING_NUMBER);
     String number = requested instanceof String s && !s.isBlank() ? s.strip() : next(plan.provinceCode());
-    plans.setFilingNumber(planId, number);
+    service.filed(plan, number);
     execution.setVariable(ProcessKeys.VAR_FILING_NUMBER, number);
-    plans.addTimeline(planId, new TimelineEntry("recordFiling", "登记备案号", "FILED", number, CurrentCaller.SYSTEM,
-        ClockUtil.getCurrentTime().toInstant(), plan.currentVersion()), null);
   }
 
   private String next(String provinceCode) {
@@ -49,6 +49,22 @@ class FilingRegistrar implements JavaDelegate {
       if (!plans.filingNumberTaken(number)) {
         return number;
       }
+    }
+  }
+
+  /** The number a filer typed, if any, must be text, short enough and not given before. */
+  void checkRequested(Object number) {
+    if (number == null || (number instanceof String s && s.isBlank())) {
+      return;
+    }
+    if (!(number instanceof String s)) {
+      throw new DecisionRefusedException(ProcessKeys.VAR_FILING_NUMBER, "备案编号应为文本");
+    }
+    if (s.strip().length() > ProcessKeys.MAX_FILING_NUMBER) {
+      throw new DecisionRefusedException(ProcessKeys.VAR_FILING_NUMBER, "备案编号不能超过" + ProcessKeys.MAX_FILING_NUMBER + "字");
+    }
+    if (plans.filingNumberTaken(s.strip())) {
+      throw new DecisionRefusedException(ProcessKeys.VAR_FILING_NUMBER, "备案编号“" + s.strip() + "”已被使用，备案编号不得重复");
     }
   }
 }

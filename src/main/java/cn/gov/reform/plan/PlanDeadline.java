@@ -11,8 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import cn.gov.reform.calendar.WorkingDayCalendar;
-import cn.gov.reform.identity.CurrentCaller;
-import cn.gov.reform.audit.TimelineEntry;
 
 /**
  * The plan's deadline in the model: {@code ${planDeadline.has(execution)}} routes the deadline branch,
@@ -27,9 +25,11 @@ public class PlanDeadline implements JavaDelegate {
   private static final Logger LOG = LoggerFactory.getLogger(PlanDeadline.class);
 
   private final PlanRepository plans;
+  private final PlanService service;
 
-  public PlanDeadline(PlanRepository plans) {
+  public PlanDeadline(PlanRepository plans, PlanService service) {
     this.plans = plans;
+    this.service = service;
   }
 
   public boolean has(DelegateExecution execution) {
@@ -55,11 +55,8 @@ public class PlanDeadline implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String planId = execution.getProcessBusinessKey();
     Plan plan = plans.find(planId).orElseThrow(() -> new IllegalStateException("plan " + planId + " not found"));
-    plans.markOverdue(planId);
     LOG.info("plan {} passed its deadline {}", planId, plan.deadline());
-    plans.addTimeline(planId, new TimelineEntry(ProcessKeys.PLAN_OVERDUE, "超过完成期限", "OVERDUE",
-        "完成期限" + plan.deadline() + "已过，方案尚未办结，已提请省级督办", CurrentCaller.SYSTEM,
-        ClockUtil.getCurrentTime().toInstant(), plan.currentVersion()), null);
+    service.overdue(plan);
     Supervision.request(execution.getProcessEngineServices().getRuntimeService(), execution.getProcessInstanceId(),
         "方案超过完成期限（" + plan.deadline() + "）");
   }

@@ -1,27 +1,20 @@
 package cn.gov.reform.plan;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-import cn.gov.reform.identity.CurrentCaller;
-import cn.gov.reform.audit.TimelineEntry;
 
 /** Called from the end events: {@code ${planOutcome.finish(execution, 'FILED')}}. */
 @Component("planOutcome")
 public class PlanOutcome {
 
-  private final PlanRepository plans;
+  private final PlanService service;
 
-  PlanOutcome(PlanRepository plans) {
-    this.plans = plans;
+  PlanOutcome(PlanService service) {
+    this.service = service;
   }
 
   public void finish(DelegateExecution execution, String status) {
-    String planId = execution.getProcessBusinessKey();
-    PlanStatus s = PlanStatus.valueOf(status);
-    plans.updateStatus(planId, s);
-    plans.addTimeline(planId, new TimelineEntry(execution.getCurrentActivityId(), s.label(), s.name(), null,
-        CurrentCaller.SYSTEM, ClockUtil.getCurrentTime().toInstant(), null), null);
+    service.finished(execution.getProcessBusinessKey(), PlanStatus.valueOf(status), execution.getCurrentActivityId());
   }
 }

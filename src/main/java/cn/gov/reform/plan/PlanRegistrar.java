@@ -5,12 +5,10 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import cn.gov.reform.identity.Jurisdiction;
 import cn.gov.reform.identity.CurrentCaller;
-import cn.gov.reform.audit.TimelineEntry;
 
 /**
  * Start listener of {@code reformPlanApproval}. A plan created through {@code /api} arrives with its id;
@@ -40,13 +38,11 @@ class PlanRegistrar implements ExecutionListener {
       planId = registerFromStartForm(execution);
     }
     Plan plan = plans.find(planId).orElseThrow(() -> new IllegalStateException("plan not stored"));
-    plans.setProcessInstance(planId, execution.getProcessInstanceId());
     execution.setVariable(ProcessKeys.VAR_COUNTY, plan.countyCode());
     execution.setVariable(ProcessKeys.VAR_CITY, plan.cityCode());
     execution.setVariable(ProcessKeys.VAR_PROVINCE, plan.provinceCode());
     execution.setVariable(ProcessKeys.VAR_PLAN_TYPE, plan.planType().name());
-    plans.addTimeline(planId, new TimelineEntry("planStarted", "提交方案", "SUBMIT", null,
-        caller.actorOr(plan.createdBy()), ClockUtil.getCurrentTime().toInstant(), 1), null);
+    service.started(plan, execution.getProcessInstanceId(), caller.actorOr(plan.createdBy()));
   }
 
   private String registerFromStartForm(DelegateExecution execution) {

@@ -18,9 +18,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import cn.gov.reform.identity.Jurisdiction;
-import cn.gov.reform.audit.TimelineEntry;
 
-/** The app's own tables (see db/migration): plans, versions, findings, timeline, idempotency keys, filing numbers. */
+/** The plan's own tables (see db/migration): plans, versions, findings, idempotency keys, filing numbers. Written only by {@link PlanService}. */
 @Repository
 public class PlanRepository {
 
@@ -154,34 +153,6 @@ public class PlanRepository {
   }
 
 
-  // --- timeline -------------------------------------------------------------------------------
-
-  public void addTimeline(String planId, TimelineEntry e, String taskId) {
-    jdbc.update("insert into app_plan_timeline (plan_id, stage, stage_name, decision, opinion, actor, at, task_id, version) values (?,?,?,?,?,?,?,?,?)",
-        planId, e.stage(), e.stageName(), e.decision(), e.opinion(), e.actor(), Timestamp.from(e.at()), taskId, e.version());
-  }
-
-  /**
-   * Whether the plan's latest submission (its start, or 提交 at draftPlan) already has its policy check
-   * recorded for this version: the newest of those entries is the check's.
-   */
-  public boolean checkedSinceLastSubmission(String planId, int version) {
-    List<Object[]> latest = jdbc.query("""
-        select stage, version from app_plan_timeline
-        where plan_id = ? and (stage in ('planStarted', 'validatePlan') or (stage = 'draftPlan' and decision = 'SUBMIT'))
-        order by id desc limit 1""", (rs, i) -> new Object[] {rs.getString(1), rs.getObject(2)}, planId);
-    return !latest.isEmpty() && "validatePlan".equals(latest.get(0)[0])
-        && latest.get(0)[1] instanceof Number n && n.intValue() == version;
-  }
-
-  public List<TimelineEntry> timeline(String planId) {
-    return jdbc.query("select * from app_plan_timeline where plan_id = ? order by id",
-        (rs, i) -> new TimelineEntry(rs.getString("stage"), rs.getString("stage_name"), rs.getString("decision"),
-            rs.getString("opinion"), rs.getString("actor"), rs.getTimestamp("at").toInstant(),
-            (Integer) rs.getObject("version")),
-        planId);
-  }
-
   // --- idempotency ----------------------------------------------------------------------------
 
   public record IdempotencyRecord(String caller, String requestHash, String planId) {}
@@ -198,7 +169,6 @@ public class PlanRepository {
 
   // --- filing numbers -------------------------------------------------------------------------
 
-  /** Next number of a province's filing sequence for a year; the row lock serializes concurrent filers. */
   /**
    * The next number of a province's filing sequence for a year. The year's row is created, if missing,
    * in its own short transaction (two nodes may both try; one wins, neither fails); the increment then

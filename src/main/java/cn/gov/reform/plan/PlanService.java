@@ -30,6 +30,7 @@ import cn.gov.reform.web.ApiException;
 import cn.gov.reform.identity.RegionDirectory;
 import cn.gov.reform.engine.SystemAccess;
 import cn.gov.reform.audit.TimelineEntry;
+import cn.gov.reform.audit.AuditTrail;
 
 /** Creating, reading, listing and revising plans; the process is started and carried by the engine. */
 @Service
@@ -45,13 +46,15 @@ public class PlanService {
   private final ObjectMapper json;
   private final String campaignDeadline;
   private final TransactionTemplate transaction;
+  private final AuditTrail audit;
 
   /** How long a request waits for a concurrent one with the same Idempotency-Key before it is told to retry. */
   static final Duration IDEMPOTENCY_PATIENCE = Duration.ofSeconds(30);
 
   public PlanService(PlanRepository plans, PlanInputChecker input, PolicyValidator policy, RegionDirectory regions,
       RuntimeService runtime, TaskService tasks, SystemAccess system, ObjectMapper json,
-      @Value("${app.campaign.deadline:}") String campaignDeadline, PlatformTransactionManager transactions) {
+      @Value("${app.campaign.deadline:}") String campaignDeadline, PlatformTransactionManager transactions, AuditTrail audit) {
+    this.audit = audit;
     this.plans = plans;
     this.input = input;
     this.policy = policy;
@@ -162,8 +165,7 @@ public class PlanService {
     }
     Task draft = openDraftTask(plan);
     int version = addVersion(plan, request, caller.userId());
-    plans.addTimeline(id, new TimelineEntry("revision", "修订方案", "REVISE", null, caller.userId(),
-        ClockUtil.getCurrentTime().toInstant(), version), draft.getId());
+    record(id, caller.userId(), revised(version).task(draft.getId()));
     system.call(() -> {
       tasks.setVariablesLocal(draft.getId(), DraftFormValues.of(request, version));
       return null;
@@ -229,7 +231,7 @@ public class PlanService {
     return new PlanView(p.id(), p.title(), p.planType(), p.countyCode(), p.cityCode(), p.provinceCode(),
         regions.describeCounty(p.countyCode()), p.processInstanceId(), p.status(), stages, p.currentVersion(),
         plans.findings(id, p.currentVersion()), p.deadline(), p.overdue(), p.filingNumber(), p.createdAt(),
-        p.updatedAt(), content.townships(), plans.timeline(id));
+        p.updatedAt(), content.townships(), timeline(id));
   }
 
   String write(PlanRequest request) {
@@ -247,6 +249,85 @@ public class PlanService {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  // --- the process's steps: every change of a plan's state during its approval, with its timeline entry -----
+
+  /** Adds a step to the plan's timeline. */
+  public void record(String planId, String actor, AuditTrail.Step step) {
+    audit.record(ProcessKeys.PROCESS, planId, actor, step);
+  }
+
+  public List<TimelineEntry> timeline(String planId) {
+    return audit.timeline(ProcessKeys.PROCESS, planId);
+  }
+
+  static AuditTrail.Step revised(int version) {
+    return AuditTrail.Step.of("revision", "修订方案", "REVISE").version(version);
+  }
+
+  /** The plan's approval has started (from the API or Tasklist's start form). */
+  public void started(Plan plan, String processInstanceId, String actor) {
+    plans.setProcessInstance(plan.id(), processInstanceId);
+    record(plan.id(), actor, AuditTrail.Step.of("planStarted", "提交方案", "SUBMIT").version(1));
+  }
+
+  /** A task of the plan was created: it is back with its county (DRAFT) or in review. */
+  public void waitingAt(String planId, boolean withCounty) {
+    plans.updateStatus(planId, withCounty ? PlanStatus.DRAFT : PlanStatus.IN_REVIEW);
+  }
+
+  /** The policy check of the plan's current version: findings stored with that version, the result in the timeline. */
+  public void checked(Plan plan, List<Finding> findings) {
+    long errors = findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
+    long warnings = findings.size() - errors;
+    plans.replaceFindings(plan.id(), plan.currentVersion(), findings);
+    String summary = errors == 0 && warnings == 0 ? null : "错误" + errors + "项，提示" + warnings + "项";
+    record(plan.id(), AuditTrail.SYSTEM, AuditTrail.Step.of(ProcessKeys.VALIDATE_PLAN, "政策校验", errors > 0 ? "FAILED" : "PASSED")
+        .opinion(summary).version(plan.currentVersion()));
+  }
+
+  /**
+   * Whether the plan's latest submission (its start, or 提交 at draftPlan) already has its policy check
+   * recorded for this version: the newest of those entries is the check's.
+   */
+  public boolean checkedSinceLastSubmission(String planId, int version) {
+    List<TimelineEntry> entries = timeline(planId);
+    for (int i = entries.size() - 1; i >= 0; i--) {
+      TimelineEntry e = entries.get(i);
+      if (ProcessKeys.VALIDATE_PLAN.equals(e.stage())) {
+        return e.version() != null && e.version() == version;
+      }
+      if ("planStarted".equals(e.stage()) || ProcessKeys.DRAFT_PLAN.equals(e.stage()) && "SUBMIT".equals(e.decision())) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** The plan's deadline passed while it was open. */
+  public void overdue(Plan plan) {
+    plans.markOverdue(plan.id());
+    record(plan.id(), AuditTrail.SYSTEM, AuditTrail.Step.of(ProcessKeys.PLAN_OVERDUE, "超过完成期限", "OVERDUE")
+        .opinion("完成期限" + plan.deadline() + "已过，方案尚未办结，已提请省级督办").version(plan.currentVersion()));
+  }
+
+  /** A supervisor gave the plan a new target date (督办后的新期限). */
+  public void moveDeadline(String planId, LocalDate target) {
+    plans.setDeadline(planId, target);
+  }
+
+  /** The plan was filed under this number (备案编号). */
+  public void filed(Plan plan, String number) {
+    plans.setFilingNumber(plan.id(), number);
+    record(plan.id(), AuditTrail.SYSTEM, AuditTrail.Step.of("recordFiling", "登记备案号", "FILED").opinion(number)
+        .version(plan.currentVersion()));
+  }
+
+  /** The plan's approval ended at an end event with this status. */
+  public void finished(String planId, PlanStatus status, String endEvent) {
+    plans.updateStatus(planId, status);
+    record(planId, AuditTrail.SYSTEM, AuditTrail.Step.of(endEvent, status.label(), status.name()));
   }
 
   private static ApiException notFound(String id) {

@@ -1,5 +1,7 @@
 package cn.gov.reform.plan;
 
+import cn.gov.reform.approval.Opinions;
+
 /** Keys of the reform-plan process (CONTRACT "The reform-plan process"). */
 public final class ProcessKeys {
 
@@ -33,7 +35,7 @@ public final class ProcessKeys {
   public static final String VAR_PLAN_TYPE = "planType";
   public static final String VAR_HAS_ERRORS = "hasErrors";
   public static final String VAR_DECISION = "decision";
-  public static final String VAR_OPINION = "opinion";
+  public static final String VAR_OPINION = Opinions.VARIABLE;
   public static final String VAR_FILING_NUMBER = "filingNumber";
   public static final String VAR_SUPERVISION_REASON = "supervisionReason";
   public static final String VAR_TARGET_DATE = "targetDate";
@@ -63,7 +65,6 @@ public final class ProcessKeys {
   public static final String FORM_EDITABLE = "editableInForm";
   public static final String FORM_EDIT_HINT = "editHint";
 
-  public static final int MAX_OPINION = 2000;
   public static final int MAX_FILING_NUMBER = 60;
 
   private ProcessKeys() {}

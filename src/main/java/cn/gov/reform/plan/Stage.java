@@ -1,37 +1,46 @@
 package cn.gov.reform.plan;
 
+import static cn.gov.reform.approval.Decision.APPROVE;
+import static cn.gov.reform.approval.Decision.FILE;
+import static cn.gov.reform.approval.Decision.REJECT;
+import static cn.gov.reform.approval.Decision.RETURN;
+import static cn.gov.reform.approval.Decision.SUBMIT;
+import static cn.gov.reform.approval.Decision.WITHDRAW;
+
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+
+import cn.gov.reform.approval.Decision;
+import cn.gov.reform.approval.Opinions;
 import cn.gov.reform.engine.DecisionRefusedException;
 
 /**
- * The user tasks, in the order a chain passes them, and the decisions each accepts (CONTRACT
- * "Completing a task"). RETURN and REJECT need an opinion; provinceFiling may carry a filing number.
+ * The user tasks, in the order a chain passes them, and the decisions each accepts with the words its
+ * form uses for them (README "Completing a task"). RETURN and REJECT need an opinion; provinceFiling may
+ * carry a filing number. {@code FormDecisionsTest} fails when a form's options drift from this.
  */
 public enum Stage {
-  DRAFT(ProcessKeys.DRAFT_PLAN, "县级起草", "SUBMIT", "提交审核", "WITHDRAW", "撤回方案"),
-  CITY_REVIEW(ProcessKeys.CITY_REVIEW, "市编办审核", "APPROVE", "审核通过", "RETURN", "退回修改"),
-  CITY_SUBMISSION(ProcessKeys.CITY_SUBMISSION, "市（州）政府申报", "APPROVE", "申报", "RETURN", "退回修改"),
-  CITY_APPROVAL(ProcessKeys.CITY_APPROVAL, "市委、市政府审批", "APPROVE", "批准", "RETURN", "退回修改", "REJECT", "不予批准"),
-  PROVINCE_REVIEW(ProcessKeys.PROVINCE_REVIEW, "省编办审核", "APPROVE", "审核通过", "RETURN", "退回修改"),
-  DEPARTMENT_REVIEW(ProcessKeys.DEPARTMENT_REVIEW, "相关部门会审", "APPROVE", "同意", "RETURN", "退回修改"),
-  PROVINCE_APPROVAL(ProcessKeys.PROVINCE_APPROVAL, "省政府批准", "APPROVE", "批准", "RETURN", "退回修改", "REJECT", "不予批准"),
-  PROVINCE_FILING(ProcessKeys.PROVINCE_FILING, "省编办备案", "FILE", "予以备案", "RETURN", "退回修改");
-
-  static final Set<String> NEEDS_OPINION = Set.of("RETURN", "REJECT");
+  DRAFT(ProcessKeys.DRAFT_PLAN, "县级起草", SUBMIT, "提交审核", WITHDRAW, "撤回方案"),
+  CITY_REVIEW(ProcessKeys.CITY_REVIEW, "市编办审核", APPROVE, "审核通过", RETURN, "退回修改"),
+  CITY_SUBMISSION(ProcessKeys.CITY_SUBMISSION, "市（州）政府申报", APPROVE, "申报", RETURN, "退回修改"),
+  CITY_APPROVAL(ProcessKeys.CITY_APPROVAL, "市委、市政府审批", APPROVE, "批准", RETURN, "退回修改", REJECT, "不予批准"),
+  PROVINCE_REVIEW(ProcessKeys.PROVINCE_REVIEW, "省编办审核", APPROVE, "审核通过", RETURN, "退回修改"),
+  DEPARTMENT_REVIEW(ProcessKeys.DEPARTMENT_REVIEW, "相关部门会审", APPROVE, "同意", RETURN, "退回修改"),
+  PROVINCE_APPROVAL(ProcessKeys.PROVINCE_APPROVAL, "省政府批准", APPROVE, "批准", RETURN, "退回修改", REJECT, "不予批准"),
+  PROVINCE_FILING(ProcessKeys.PROVINCE_FILING, "省编办备案", FILE, "予以备案", RETURN, "退回修改");
 
   private final String taskKey;
   private final String label;
-  private final Map<String, String> decisions = new LinkedHashMap<>();
+  private final Map<Decision, String> decisions = new LinkedHashMap<>();
 
-  Stage(String taskKey, String label, String... decisionsAndLabels) {
+  Stage(String taskKey, String label, Object... decisionsAndLabels) {
     this.taskKey = taskKey;
     this.label = label;
     for (int i = 0; i < decisionsAndLabels.length; i += 2) {
-      decisions.put(decisionsAndLabels[i], decisionsAndLabels[i + 1]);
+      decisions.put((Decision) decisionsAndLabels[i], (String) decisionsAndLabels[i + 1]);
     }
   }
 
@@ -57,8 +66,13 @@ public enum Stage {
     return label;
   }
 
+  /** The decisions this stage accepts, in the form's order, with the form's words for them. */
+  public Map<Decision, String> decisions() {
+    return Collections.unmodifiableMap(decisions);
+  }
+
   public String decisionLabel(String decision) {
-    return decisions.getOrDefault(decision, decision);
+    return Decision.of(decision).map(decisions::get).orElse(decision);
   }
 
   /** Refuses a completion that breaks the rules; returns the decision otherwise. */
@@ -67,21 +81,9 @@ public enum Stage {
     if (!(decision instanceof String d) || d.isBlank()) {
       throw new DecisionRefusedException(ProcessKeys.VAR_DECISION, label + "须选择处理决定：" + allowed);
     }
-    if (!decisions.containsKey(d)) {
-      throw new DecisionRefusedException(ProcessKeys.VAR_DECISION,
-          label + "只能选择 " + allowed + "，收到“" + (d.length() > 40 ? d.substring(0, 40) + "…" : d) + "”");
-    }
-    if (opinion != null && !(opinion instanceof String)) {
-      throw new DecisionRefusedException(ProcessKeys.VAR_OPINION, "意见应为文本");
-    }
-    String o = (String) opinion;
-    if (NEEDS_OPINION.contains(d) && (o == null || o.isBlank())) {
-      throw new DecisionRefusedException(ProcessKeys.VAR_OPINION, decisionLabel(d) + "时必须填写意见");
-    }
-    if (o != null && o.length() > ProcessKeys.MAX_OPINION) {
-      throw new DecisionRefusedException(ProcessKeys.VAR_OPINION,
-          "意见不能超过" + ProcessKeys.MAX_OPINION + "字（现为" + o.length() + "字）");
-    }
+    Decision chosen = Decision.of(d).filter(decisions::containsKey).orElseThrow(() -> new DecisionRefusedException(
+        ProcessKeys.VAR_DECISION, label + "只能选择 " + allowed + "，收到“" + (d.length() > 40 ? d.substring(0, 40) + "…" : d) + "”"));
+    Opinions.check(opinion, chosen.needsOpinion() ? decisions.get(chosen) + "时必须填写意见" : null);
     return d;
   }
 }

@@ -1,27 +1,25 @@
 package cn.gov.reform.plan;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import cn.gov.reform.audit.AuditTrail;
 import cn.gov.reform.calendar.WorkingDayCalendar;
-import cn.gov.reform.identity.JointReviewProperties;
 import cn.gov.reform.identity.CurrentCaller;
-import cn.gov.reform.audit.TimelineEntry;
-import cn.gov.reform.engine.DecisionRefusedException;
+import cn.gov.reform.approval.Decision;
 
 /**
- * Task listener of every user task. On create: the plan's status, a clean slate for the decision
- * variables, and the plan's chain, summary, findings and earlier opinions for the form. On complete: the
- * contract's refusal rules, a revised version when the drafter edited the form, the joint review's
- * "somebody returned it" flag, and the timeline entry.
+ * Task listener of every stage's user task ({@code ${stageListener}}). On create: the plan's status, a clean
+ * slate for the decision variables, the form's texts ({@link StageForm}), and a note when the due date was
+ * estimated. On complete: the stage's rules ({@link Stage#check}), a revised version when the drafter edited
+ * the form ({@link DraftRevision}), the filing number's rules, the joint review's "somebody returned it" flag,
+ * and the timeline entry.
  */
 @Component("stageListener")
 class StageListener implements TaskListener {
@@ -30,20 +28,20 @@ class StageListener implements TaskListener {
 
   private final PlanService service;
   private final PlanRepository plans;
-  private final PlanInputChecker input;
-  private final PlanNarrative narrative;
+  private final StageForm form;
+  private final DraftRevision revision;
+  private final FilingRegistrar filing;
   private final CurrentCaller caller;
-  private final JointReviewProperties jointReview;
   private final WorkingDayCalendar calendar;
 
-  StageListener(PlanService service, PlanRepository plans, PlanInputChecker input, PlanNarrative narrative,
-      CurrentCaller caller, JointReviewProperties jointReview, WorkingDayCalendar calendar) {
+  StageListener(PlanService service, PlanRepository plans, StageForm form, DraftRevision revision, FilingRegistrar filing,
+      CurrentCaller caller, WorkingDayCalendar calendar) {
     this.service = service;
     this.plans = plans;
-    this.input = input;
-    this.narrative = narrative;
+    this.form = form;
+    this.revision = revision;
+    this.filing = filing;
     this.caller = caller;
-    this.jointReview = jointReview;
     this.calendar = calendar;
   }
 
@@ -61,7 +59,7 @@ class StageListener implements TaskListener {
 
   private void created(DelegateTask task, Stage stage, String planId) {
     Plan plan = plans.find(planId).orElseThrow();
-    plans.updateStatus(planId, stage == Stage.DRAFT ? PlanStatus.DRAFT : PlanStatus.IN_REVIEW);
+    service.waitingAt(planId, stage == Stage.DRAFT);
     task.getExecution().removeVariable(ProcessKeys.VAR_DECISION);
     task.getExecution().removeVariable(ProcessKeys.VAR_OPINION);
     task.getExecution().removeVariable(ProcessKeys.VAR_FILING_NUMBER);
@@ -70,22 +68,7 @@ class StageListener implements TaskListener {
       task.getExecution().setVariableLocal(ProcessKeys.VAR_DECISION, null);
       task.getExecution().setVariableLocal(ProcessKeys.VAR_OPINION, null);
     }
-    Optional<ApprovalRoute> route = ApprovalRoute.of(task.getExecution());
-    if (stage == Stage.DEPARTMENT_REVIEW) {
-      task.setName(stage.label() + "（" + jointReview.nameOf((String) task.getVariable(ProcessKeys.VAR_DEPARTMENT_GROUP)) + "）");
-    } else if (route.isPresent() && route.get().stageNames().containsKey(stage)) {
-      task.setName(route.get().label(stage));
-    }
-    PlanRequest content = service.content(planId, plan.currentVersion());
-    Map<String, Object> local = new HashMap<>();
-    local.put(ProcessKeys.FORM_CHAIN, narrative.chain(route, stage));
-    local.put(ProcessKeys.FORM_SUMMARY, narrative.summary(plan, content));
-    local.put(ProcessKeys.FORM_FINDINGS, narrative.findings(plans.findings(planId, plan.currentVersion())));
-    local.put(ProcessKeys.FORM_OPINIONS, narrative.opinions(plans.timeline(planId)));
-    if (stage == Stage.DRAFT) {
-      local.putAll(DraftFormValues.of(content, plan.currentVersion()));
-    }
-    task.setVariablesLocal(local);
+    form.fill(task, stage, plan);
     flagEstimatedDueDate(task, plan);
     LOG.info("plan {} waits at {}", planId, stage.taskKey());
   }
@@ -99,9 +82,9 @@ class StageListener implements TaskListener {
     if (calendar.knows(year)) {
       return;
     }
-    plans.addTimeline(plan.id(), new TimelineEntry("calendar", "工作日推算（" + task.getName() + "）", "ESTIMATED",
-        "办理时限延伸到" + year + "年，尚未导入该年节假日安排，暂按周末推算；导入后新建的任务按正式安排计算",
-        CurrentCaller.SYSTEM, ClockUtil.getCurrentTime().toInstant(), plan.currentVersion()), task.getId());
+    service.record(plan.id(), AuditTrail.SYSTEM, AuditTrail.Step.of("calendar", "工作日推算（" + task.getName() + "）", "ESTIMATED")
+        .opinion("办理时限延伸到" + year + "年，尚未导入该年节假日安排，暂按周末推算；导入后新建的任务按正式安排计算")
+        .version(plan.currentVersion()).task(task.getId()));
   }
 
   private void completed(DelegateTask task, Stage stage, String planId) {
@@ -110,62 +93,19 @@ class StageListener implements TaskListener {
     Plan plan = plans.findForUpdate(planId).orElseThrow();
     String actor = caller.actorOr(task.getAssignee());
     int version = plan.currentVersion();
-    if (stage == Stage.DRAFT && "SUBMIT".equals(decision)) {
-      version = reviseFromForm(task, plan, actor);
+    if (stage == Stage.DRAFT && Decision.SUBMIT.name().equals(decision)) {
+      version = revision.fromForm(task, plan, actor);
     }
-    if (stage == Stage.PROVINCE_FILING && "FILE".equals(decision)) {
-      checkFilingNumber(task.getVariable(ProcessKeys.VAR_FILING_NUMBER));
+    if (stage == Stage.PROVINCE_FILING && Decision.FILE.name().equals(decision)) {
+      filing.checkRequested(task.getVariable(ProcessKeys.VAR_FILING_NUMBER));
     }
-    if (stage.joint() && "RETURN".equals(decision)) {
+    if (stage.joint() && Decision.RETURN.name().equals(decision)) {
       task.getExecution().setVariable(ProcessKeys.VAR_JOINT_REVIEW_RETURNED, true);
     }
     String stageName = stage == Stage.DEPARTMENT_REVIEW ? task.getName()
         : ApprovalRoute.of(task.getExecution()).map(r -> r.label(stage)).orElse(stage.label());
-    plans.addTimeline(planId, new TimelineEntry(stage.taskKey(), stageName, decision, opinion, actor,
-        ClockUtil.getCurrentTime().toInstant(), version), task.getId());
+    service.record(planId, actor, AuditTrail.Step.of(stage.taskKey(), stageName, decision).opinion(opinion).version(version)
+        .task(task.getId()));
     LOG.info("plan {} {}: {} by {}", planId, stage.taskKey(), decision, actor);
-  }
-
-  /** The drafter edited the plan in the draftPlan form: a changed plan becomes a new version. Returns the current version. */
-  private int reviseFromForm(DelegateTask task, Plan plan, String actor) {
-    Map<String, Object> vars = task.getVariables();
-    if (!DraftFormValues.present(vars) || !Boolean.TRUE.equals(vars.get(ProcessKeys.FORM_EDITABLE))) {
-      return plan.currentVersion();
-    }
-    PlanRequest current = service.content(plan.id(), plan.currentVersion());
-    PlanRequest edited;
-    try {
-      edited = DraftFormValues.toRequest(vars, current);
-      input.check(edited);
-    } catch (PlanInputException e) {
-      throw DraftFormValues.inFormTerms(e);
-    }
-    for (String key : DraftFormValues.KEYS) {
-      if (!task.hasVariableLocal(key)) {
-        task.getExecution().removeVariable(key);
-      }
-    }
-    if (edited.equals(current)) {
-      return plan.currentVersion();
-    }
-    int version = service.addVersion(plan, edited, actor);
-    plans.addTimeline(plan.id(), new TimelineEntry("revision", "修订方案", "REVISE", null, actor,
-        ClockUtil.getCurrentTime().toInstant(), version), task.getId());
-    return version;
-  }
-
-  private void checkFilingNumber(Object number) {
-    if (number == null || (number instanceof String s && s.isBlank())) {
-      return;
-    }
-    if (!(number instanceof String s)) {
-      throw new DecisionRefusedException(ProcessKeys.VAR_FILING_NUMBER, "备案编号应为文本");
-    }
-    if (s.strip().length() > ProcessKeys.MAX_FILING_NUMBER) {
-      throw new DecisionRefusedException(ProcessKeys.VAR_FILING_NUMBER, "备案编号不能超过" + ProcessKeys.MAX_FILING_NUMBER + "字");
-    }
-    if (plans.filingNumberTaken(s.strip())) {
-      throw new DecisionRefusedException(ProcessKeys.VAR_FILING_NUMBER, "备案编号“" + s.strip() + "”已被使用，备案编号不得重复");
-    }
   }
 }

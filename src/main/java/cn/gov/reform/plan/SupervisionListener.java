@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 import cn.gov.reform.calendar.WorkingDayCalendar;
 import cn.gov.reform.identity.CurrentCaller;
-import cn.gov.reform.audit.TimelineEntry;
+import cn.gov.reform.approval.Opinions;
+import cn.gov.reform.audit.AuditTrail;
 import cn.gov.reform.engine.DecisionRefusedException;
 
 /**
@@ -60,7 +61,7 @@ class SupervisionListener implements TaskListener {
         + "\n当前环节：" + (open.isEmpty() ? "无" : open) + "\n完成期限：" + (plan.deadline() == null ? "未设定" : plan.deadline()));
     local.put(ProcessKeys.FORM_CHAIN, narrative.chain(ApprovalRoute.of(task.getExecution()), null));
     local.put(ProcessKeys.FORM_SUMMARY, narrative.summary(plan, service.content(planId, plan.currentVersion())));
-    local.put(ProcessKeys.FORM_OPINIONS, narrative.opinions(plans.timeline(planId)));
+    local.put(ProcessKeys.FORM_OPINIONS, narrative.opinions(service.timeline(planId)));
     task.setVariablesLocal(local);
     // the supervisor's answer stays in the 督办 scope: it must not become the chain's opinion
     task.getExecution().setVariableLocal(ProcessKeys.VAR_OPINION, null);
@@ -68,25 +69,18 @@ class SupervisionListener implements TaskListener {
   }
 
   private void completed(DelegateTask task, String planId) {
-    Object note = task.getVariable(ProcessKeys.VAR_OPINION);
-    if (!(note instanceof String text) || text.isBlank()) {
-      throw new DecisionRefusedException(ProcessKeys.VAR_OPINION, "督办须填写督办意见");
-    }
-    if (text.length() > ProcessKeys.MAX_OPINION) {
-      throw new DecisionRefusedException(ProcessKeys.VAR_OPINION,
-          "意见不能超过" + ProcessKeys.MAX_OPINION + "字（现为" + text.length() + "字）");
-    }
+    String text = Opinions.check(task.getVariable(ProcessKeys.VAR_OPINION), "督办须填写督办意见");
     LocalDate target = targetDate(task.getVariable(ProcessKeys.VAR_TARGET_DATE));
     Plan plan = plans.findForUpdate(planId).orElseThrow();
     String opinion = text.strip();
     if (target != null) {
-      plans.setDeadline(planId, target);
+      service.moveDeadline(planId, target);
       opinion += "（新的完成期限：" + target + "）";
       // wakes the deadline branch, which times the new date
       task.getExecution().getProcessInstance().setVariable(ProcessKeys.VAR_DEADLINE, target.toString());
     }
-    plans.addTimeline(planId, new TimelineEntry(ProcessKeys.SUPERVISE_PLAN, "省级督办", "SUPERVISED", opinion,
-        caller.actorOr(task.getAssignee()), ClockUtil.getCurrentTime().toInstant(), plan.currentVersion()), task.getId());
+    service.record(planId, caller.actorOr(task.getAssignee()), AuditTrail.Step.of(ProcessKeys.SUPERVISE_PLAN, "省级督办", "SUPERVISED")
+        .opinion(opinion).version(plan.currentVersion()).task(task.getId()));
   }
 
   /** A date from the form (yyyy-MM-dd text) or engine REST (Date); not before today. */

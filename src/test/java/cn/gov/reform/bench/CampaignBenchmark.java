@@ -466,7 +466,7 @@ public final class CampaignBenchmark {
         copy(st, db, "app_plan", prefix, "id in (select id from bench_batch)", Set.of("process_instance_id", "filing_number"));
         copy(st, db, "app_plan_version", prefix, "plan_id in (select id from bench_batch)", Set.of());
         copy(st, db, "app_plan_finding", prefix, "plan_id in (select id from bench_batch)", Set.of());
-        copy(st, db, "app_plan_timeline", prefix, "plan_id in (select id from bench_batch)", Set.of("task_id"));
+        copy(st, db, "app_audit_entry", prefix, "subject_id in (select id from bench_batch)", Set.of("task_id"));
         for (String table : histTables) {
           Set<String> columns = columns(db, table);
           String filter = columns.contains("proc_inst_id_") ? "proc_inst_id_"
@@ -500,7 +500,7 @@ public final class CampaignBenchmark {
       }
       cols.add(c);
       // plan ids (random UUIDs, 36 characters wide in app_plan) keep their width; engine ids get the prefix in front
-      boolean planId = (c.equals("id") && table.equals("app_plan")) || c.equals("plan_id") || c.equals("business_key_");
+      boolean planId = (c.equals("id") && table.equals("app_plan")) || c.equals("plan_id") || c.equals("subject_id") || c.equals("business_key_");
       exprs.add(planId ? "'" + prefix + "' || substr(" + c + ", 5)" : idColumns.contains(c) ? "'" + prefix + "' || " + c : c);
     }
     st.executeUpdate("insert into " + table + " (" + String.join(",", cols) + ") select " + String.join(",", exprs)

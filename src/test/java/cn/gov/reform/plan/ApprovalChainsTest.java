@@ -35,7 +35,7 @@ import cn.gov.reform.plan.Chains.Worker;
 import cn.gov.reform.audit.TimelineEntry;
 
 /** Every approval chain of the documents (DOMAIN "The real approval chains"), end to end on the real engine. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT) // one application context for the whole suite
 class ApprovalChainsTest {
 
   /** Every stage of every chain, and in the joint review a department as well as the provincial 编办. */

@@ -58,7 +58,7 @@ class CrashRecoveryIT {
     // the check's writes died with the transaction; the job is still there, locked by the dead node
     String id = value("select id from app_plan where title = ?", title);
     String pi = value("select process_instance_id from app_plan where title = ?", title);
-    assertThat(count("select count(*) from app_plan_timeline where plan_id = ? and stage = 'validatePlan'", id)).isZero();
+    assertThat(count("select count(*) from app_audit_entry where subject_id = ? and stage = 'validatePlan'", id)).isZero();
     assertThat(count("select count(*) from act_ru_job where process_instance_id_ = ? and lock_owner_ is not null", pi))
         .isEqualTo(1);
 

@@ -32,7 +32,7 @@ import cn.gov.reform.engine.DecisionRefusedException;
  * Working-day due dates, reminders, the second lapse and the plan deadline, with the engine clock moved
  * and the timer jobs executed (no waiting).
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT) // one application context for the whole suite
 class DeadlineProcessTest {
 
   @Autowired ProcessEngine engine;

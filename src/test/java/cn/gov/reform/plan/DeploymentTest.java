@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.gov.reform.engine.EngineIndexes;
 
 /** Every model and form in processes/ and forms/ is deployed, and every formRef resolves to a deployed form. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT) // one application context for the whole suite
 class DeploymentTest {
 
   @Autowired ProcessEngine engine;

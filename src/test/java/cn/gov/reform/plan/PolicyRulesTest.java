@@ -29,7 +29,7 @@ import cn.gov.reform.plan.Finding.Severity;
  * from the seeds' real cases. A row added to a table without a case on both sides fails
  * {@link #shouldTestEveryRuleRowOnBothSides()}.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT) // one application context for the whole suite
 class PolicyRulesTest {
 
   @Autowired PolicyValidator validator;

@@ -21,7 +21,7 @@ import cn.gov.reform.audit.TimelineEntry;
  * The policy check runs once per submission: run again for the same submission (as after a node died
  * in the middle of its job) it stores nothing twice; a new submission is checked anew.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT) // one application context for the whole suite
 class PolicyValidationRerunTest {
 
   @Autowired ProcessEngine engine;

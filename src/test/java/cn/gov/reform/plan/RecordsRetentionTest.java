@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.gov.reform.calendar.WorkingDayCalendar;
 
 /** Government records: engine history kept for decades, cleaned only at night, the plan's own record never. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT) // one application context for the whole suite
 class RecordsRetentionTest {
 
   @Autowired ProcessEngine engine;
@@ -50,7 +50,7 @@ class RecordsRetentionTest {
     support.complete("taian", pi, ProcessKeys.CITY_REVIEW, Map.of("decision", "APPROVE"));
     support.complete("taianapprover", pi, ProcessKeys.CITY_APPROVAL, Map.of("decision", "APPROVE"));
     support.complete("shandong", pi, ProcessKeys.PROVINCE_FILING, Map.of("decision", "FILE"));
-    long timeline = count("app_plan_timeline", plan.id());
+    long timeline = count("app_audit_entry", plan.id());
     long versions = count("app_plan_version", plan.id());
     assertThat(timeline).isGreaterThan(4);
 
@@ -63,7 +63,7 @@ class RecordsRetentionTest {
     cleanUp();
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi).count())
         .as("30 years on, engine history may go").isZero();
-    assertThat(count("app_plan_timeline", plan.id())).isEqualTo(timeline);
+    assertThat(count("app_audit_entry", plan.id())).isEqualTo(timeline);
     assertThat(count("app_plan_version", plan.id())).isEqualTo(versions);
     assertThat(jdbc.queryForObject("select status from app_plan where id = ?", String.class, plan.id())).isEqualTo("FILED");
   }
@@ -98,6 +98,7 @@ class RecordsRetentionTest {
   }
 
   private long count(String table, String planId) {
-    return jdbc.queryForObject("select count(*) from " + table + " where plan_id = ?", Long.class, planId);
+    String column = table.equals("app_audit_entry") ? "subject_id" : "plan_id";
+    return jdbc.queryForObject("select count(*) from " + table + " where " + column + " = ?", Long.class, planId);
   }
 }

@@ -21,7 +21,7 @@ import cn.gov.reform.audit.TimelineEntry;
 import cn.gov.reform.engine.DecisionRefusedException;
 
 /** Every path of the Shandong township chain (鲁厅字〔2018〕33号 七(二)), on the real engine and database. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT) // one application context for the whole suite
 class ReformPlanProcessTest {
 
   @Autowired ProcessEngine engine;

@@ -198,7 +198,7 @@ class OperationsTest {
         .findFirst().orElseThrow();
     assertThat(check.path("planId").asText()).isEqualTo(id);
     assertThat(check.path("processInstanceId").asText()).isEqualTo(pi);
-    assertThat(check.path("log").path("logger").asText()).endsWith("PolicyValidationDelegate");
+    assertThat(check.path("log").path("logger").asText()).endsWith("PolicyValidation");
     JsonNode created = lines.stream().filter(l -> l.path("message").asText().equals("plan " + id + " created by ningyang"))
         .findFirst().orElseThrow();
     assertThat(created.path("planId").asText()).isEqualTo(id);

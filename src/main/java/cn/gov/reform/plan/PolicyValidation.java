@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -12,8 +11,6 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-import cn.gov.reform.identity.CurrentCaller;
-import cn.gov.reform.audit.TimelineEntry;
 
 /**
  * The async policy-check step: findings of the plan's current version are stored with that version,
@@ -25,9 +22,9 @@ import cn.gov.reform.audit.TimelineEntry;
  * the engine puts the plan id and process instance id into the log context (MDC).
  */
 @Component("policyValidation")
-class PolicyValidationDelegate implements JavaDelegate {
+class PolicyValidation implements JavaDelegate {
 
-  private static final Logger LOG = LoggerFactory.getLogger(PolicyValidationDelegate.class);
+  private static final Logger LOG = LoggerFactory.getLogger(PolicyValidation.class);
   static final String TIMER = "reform.validation.duration";
 
   private final PlanService service;
@@ -35,7 +32,7 @@ class PolicyValidationDelegate implements JavaDelegate {
   private final PolicyValidator validator;
   private final MeterRegistry meters;
 
-  PolicyValidationDelegate(PlanService service, PlanRepository plans, PolicyValidator validator, MeterRegistry meters) {
+  PolicyValidation(PlanService service, PlanRepository plans, PolicyValidator validator, MeterRegistry meters) {
     this.service = service;
     this.plans = plans;
     this.validator = validator;
@@ -53,7 +50,7 @@ class PolicyValidationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String planId = execution.getProcessBusinessKey();
     Plan plan = plans.find(planId).orElseThrow(() -> new IllegalStateException("plan " + planId + " not found"));
-    if (plans.checkedSinceLastSubmission(planId, plan.currentVersion())) {
+    if (service.checkedSinceLastSubmission(planId, plan.currentVersion())) {
       List<Finding> stored = plans.findings(planId, plan.currentVersion());
       execution.setVariable(ProcessKeys.VAR_HAS_ERRORS, stored.stream().anyMatch(f -> f.severity() == Finding.Severity.ERROR));
       return;
@@ -72,10 +69,7 @@ class PolicyValidationDelegate implements JavaDelegate {
     long nanos = sample.stop(timer(errors > 0 ? "FAILED" : "PASSED"));
     LOG.info("policy check of plan {} version {}: {} errors, {} warnings in {} ms", planId, plan.currentVersion(), errors,
         warnings, nanos / 1_000_000);
-    plans.replaceFindings(planId, plan.currentVersion(), findings);
+    service.checked(plan, findings);
     execution.setVariable(ProcessKeys.VAR_HAS_ERRORS, errors > 0);
-    String summary = errors == 0 && warnings == 0 ? null : "错误" + errors + "项，提示" + warnings + "项";
-    plans.addTimeline(planId, new TimelineEntry(ProcessKeys.VALIDATE_PLAN, "政策校验", errors > 0 ? "FAILED" : "PASSED",
-        summary, CurrentCaller.SYSTEM, ClockUtil.getCurrentTime().toInstant(), plan.currentVersion()), null);
   }
 }

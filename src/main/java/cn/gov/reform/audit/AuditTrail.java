@@ -1,0 +1,67 @@
+package cn.gov.reform.audit;
+
+import java.sql.Timestamp;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The one writer and reader of the audit timeline of every procedure (table {@code app_audit_entry}): who did
+ * what to which item, when, with which opinion. Entries are only ever added. The time is the engine's clock,
+ * so tests that move the clock see it in the timeline too.
+ */
+@Repository
+public class AuditTrail {
+
+  /** The actor of steps the system takes by itself (job executor, timers). */
+  public static final String SYSTEM = "system";
+
+  private final JdbcTemplate jdbc;
+
+  public AuditTrail(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * One step of an item's history. {@code stage} is the user-task key or system step, {@code decision} what
+   * was decided (SUBMIT, APPROVE, RETURN, PASSED, OVERDUE, ...), {@code taskId} the engine task it came from.
+   */
+  public record Step(String stage, String stageName, String decision, String opinion, Integer version, String taskId) {
+
+    public static Step of(String stage, String stageName, String decision) {
+      return new Step(stage, stageName, decision, null, null, null);
+    }
+
+    public Step opinion(String text) {
+      return new Step(stage, stageName, decision, text, version, taskId);
+    }
+
+    public Step version(Integer v) {
+      return new Step(stage, stageName, decision, opinion, v, taskId);
+    }
+
+    public Step task(String id) {
+      return new Step(stage, stageName, decision, opinion, version, id);
+    }
+  }
+
+  /** Adds a step to the timeline of item {@code subjectId} of procedure {@code subjectType} (its process key). */
+  public void record(String subjectType, String subjectId, String actor, Step step) {
+    jdbc.update("""
+        insert into app_audit_entry (subject_type, subject_id, stage, stage_name, decision, opinion, actor, at, task_id, version)
+        values (?,?,?,?,?,?,?,?,?,?)""", subjectType, subjectId, step.stage(), step.stageName(), step.decision(),
+        step.opinion(), actor == null ? SYSTEM : actor, Timestamp.from(ClockUtil.getCurrentTime().toInstant()), step.taskId(),
+        step.version());
+  }
+
+  /** The item's timeline, oldest first. */
+  public List<TimelineEntry> timeline(String subjectType, String subjectId) {
+    return jdbc.query("select * from app_audit_entry where subject_type = ? and subject_id = ? order by id",
+        (rs, i) -> new TimelineEntry(rs.getString("stage"), rs.getString("stage_name"), rs.getString("decision"),
+            rs.getString("opinion"), rs.getString("actor"), rs.getTimestamp("at").toInstant(),
+            (Integer) rs.getObject("version")),
+        subjectType, subjectId);
+  }
+}
