@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Roles are Camunda groups named role + 6-digit region code (CONTRACT "Identity"),
+ * Roles are Camunda groups named role + 6-digit region code (README "Demo users"),
  * e.g. {@code drafter370921}, {@code reviewer370900}, {@code filer370000}, {@code deptfgw220000}.
  */
 public enum Role {

@@ -24,7 +24,7 @@ import cn.gov.reform.audit.AuditTrail;
 /**
  * The step 确定审批链: asks the decision table {@value ProcessKeys#ROUTE_DECISION} (latest deployed version)
  * which chain the plan's province and type take, and gives the instance small variables for its gateways
- * ({@code hasCityReview}, ...) and the candidate groups of the chain's stages (CONTRACT "Identity").
+ * ({@code hasCityReview}, ...) and the candidate groups of the chain's stages (README "Demo users").
  * Which stage a role works is the contract; which stages a province has is data.
  */
 @Component("approvalRouter")

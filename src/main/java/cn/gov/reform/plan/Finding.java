@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * One result of the policy check (CONTRACT "A finding"): a stable rule id, severity, the township,
+ * One result of the policy check (README "Policy rules are data"): a stable rule id, severity, the township,
  * a Chinese message with the actual value and the limit, and the source clause.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

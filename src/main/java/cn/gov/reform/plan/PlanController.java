@@ -28,7 +28,7 @@ import cn.gov.reform.web.FieldError;
 import cn.gov.reform.web.ProblemResponses;
 import cn.gov.reform.web.ApiProblem;
 
-/** The domain API (CONTRACT "Domain API"). */
+/** The domain API (README "Domain API"). */
 @RestController
 @RequestMapping("/api")
 @Tag(name = "方案", description = "乡镇改革方案的创建、查询、修订和政策校验")
@@ -36,7 +36,7 @@ class PlanController {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlanController.class);
 
-  /** The CONTRACT's example plan: 磁窑镇 (宁阳县) as a developed town. */
+  /** The README's example plan: 磁窑镇 (宁阳县) as a developed town. */
   static final String EXAMPLE_PLAN = """
       {"title": "关于深化磁窑镇行政管理体制改革方案", "planType": "DEVELOPED_TOWN", "countyCode": "370921",
        "deadline": "2027-03-31",

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** A county's reform plan for one or more of its townships, as drafted (CONTRACT "POST /api/plans"). */
+/** A county's reform plan for one or more of its townships, as drafted (README "Domain API"). */
 @Schema(description = "县级起草的乡镇（街道）改革方案，含一个或多个乡镇（街道）")
 public record PlanRequest(
     @Schema(description = "方案标题（不超过200字）", example = "关于深化磁窑镇行政管理体制改革方案")

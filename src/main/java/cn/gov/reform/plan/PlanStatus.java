@@ -1,6 +1,6 @@
 package cn.gov.reform.plan;
 
-/** Where a plan stands (CONTRACT "GET /api/plans/{id}"). */
+/** Where a plan stands (README "Domain API"). */
 public enum PlanStatus {
   DRAFT("起草中"), IN_REVIEW("审核中"), APPROVED("已批准"), FILED("已备案"), REJECTED("不予批准"), WITHDRAWN("已撤回");
 

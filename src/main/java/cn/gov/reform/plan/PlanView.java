@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import cn.gov.reform.audit.TimelineEntry;
 
 
-/** A plan as the API shows it (CONTRACT "GET /api/plans/{id}"). */
+/** A plan as the API shows it (README "Domain API"). */
 @Schema(description = "方案及其审批进程")
 public record PlanView(
     @Schema(description = "方案编号（即流程实例的业务键）", example = "5f0c2b7e-1d7a-4c55-9a43-0a8e2c1d9b21") String id,

@@ -2,7 +2,7 @@ package cn.gov.reform.plan;
 
 import cn.gov.reform.approval.Opinions;
 
-/** Keys of the reform-plan process (CONTRACT "The reform-plan process"). */
+/** Keys of the reform-plan process (README "审批链 / Approval chains"). */
 public final class ProcessKeys {
 
   public static final String PROCESS = "reformPlanApproval";

@@ -19,7 +19,7 @@ import cn.gov.reform.engine.DecisionRefusedException;
 
 /**
  * The user tasks, in the order a chain passes them, and the decisions each accepts with the words its
- * form uses for them (README "Completing a task"). RETURN and REJECT need an opinion; provinceFiling may
+ * form uses for them (README "Working tasks over engine REST"). RETURN and REJECT need an opinion; provinceFiling may
  * carry a filing number. {@code FormDecisionsTest} fails when a form's options drift from this.
  */
 public enum Stage {
