@@ -1,5 +1,6 @@
 package cn.gov.reform.identity;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,5 +44,29 @@ public record Jurisdiction(String userId, boolean admin, Set<String> provinces, 
 
   public boolean canDraftFor(String countyCode) {
     return admin || draftingCounties.contains(countyCode);
+  }
+
+  /**
+   * The same rule as {@link #canSee} as an SQL condition over a table with {@code county_code}, {@code city_code}
+   * and {@code province_code} columns (every procedure's item table has them), for lists and statistics;
+   * its values are added to {@code args}. Null when the caller may see nothing.
+   */
+  public String sqlScope(String tableAlias, List<Object> args) {
+    if (admin) {
+      return "1=1";
+    }
+    String prefix = tableAlias == null ? "" : tableAlias + ".";
+    List<String> ors = new ArrayList<>();
+    in(ors, args, prefix + "county_code", counties);
+    in(ors, args, prefix + "city_code", cities);
+    in(ors, args, prefix + "province_code", provinces);
+    return ors.isEmpty() ? null : "(" + String.join(" or ", ors) + ")";
+  }
+
+  private static void in(List<String> ors, List<Object> args, String column, Set<String> values) {
+    if (!values.isEmpty()) {
+      ors.add(column + " in (" + String.join(",", values.stream().map(v -> "?").toList()) + ")");
+      args.addAll(values.stream().sorted().toList());
+    }
   }
 }

@@ -7,15 +7,12 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
+import cn.gov.reform.engine.DeployedDecisions;
 import cn.gov.reform.identity.JointReviewProperties;
 import cn.gov.reform.identity.Role;
 import cn.gov.reform.plan.PlanRequest.PlanType;
@@ -30,25 +27,22 @@ import cn.gov.reform.audit.AuditTrail;
 @Component("approvalRouter")
 public class ApprovalRouter implements JavaDelegate {
 
-  private final ProcessEngineConfigurationImpl engineConfiguration;
+  private final DeployedDecisions decisions;
   private final PlanRepository plans;
   private final PlanService service;
   private final JointReviewProperties jointReview;
-  /** Evaluates the engine's deployed decision in memory: no history rows, no authorization needed by the drafter. */
-  private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
-  ApprovalRouter(ProcessEngine engine, PlanRepository plans, PlanService service, JointReviewProperties jointReview) {
+  ApprovalRouter(DeployedDecisions decisions, PlanRepository plans, PlanService service, JointReviewProperties jointReview) {
     this.service = service;
-    this.engineConfiguration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    this.decisions = decisions;
     this.plans = plans;
     this.jointReview = jointReview;
   }
 
   /** The chain of a province's plans of this type (the national default where the table has no row of its own). */
   ApprovalRoute route(String provinceCode, PlanType planType) {
-    DmnDecision decision = engineConfiguration.getCommandExecutorTxRequired().execute(ctx ->
-        (DmnDecision) engineConfiguration.getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(ProcessKeys.ROUTE_DECISION));
-    DmnDecisionResult rows = dmn.evaluateDecision(decision, Variables.createVariables()
+    DmnDecision decision = decisions.latest(ProcessKeys.ROUTE_DECISION);
+    DmnDecisionResult rows = decisions.evaluate(decision, Variables.createVariables()
         .putValue("provinceCode", provinceCode).putValue("planType", planType.name()));
     if (rows.isEmpty()) {
       throw new IllegalStateException("决策表 " + ProcessKeys.ROUTE_DECISION + " 对 " + provinceCode + "/" + planType

@@ -68,16 +68,11 @@ public class PlanRepository {
       where.append(" and overdue = ?");
       args.add(f.overdue());
     }
-    if (!who.admin()) {
-      List<String> ors = new ArrayList<>();
-      inList(ors, args, "county_code", who.counties());
-      inList(ors, args, "city_code", who.cities());
-      inList(ors, args, "province_code", who.provinces());
-      if (ors.isEmpty()) {
-        return new Page(List.of(), 0);
-      }
-      where.append(" and (").append(String.join(" or ", ors)).append(')');
+    String scope = who.sqlScope(null, args);
+    if (scope == null) {
+      return new Page(List.of(), 0);
     }
+    where.append(" and ").append(scope);
     Long total = jdbc.queryForObject("select count(*) from app_plan" + where, Long.class, args.toArray());
     List<Object> pageArgs = new ArrayList<>(args);
     pageArgs.add(size);
@@ -202,13 +197,6 @@ public class PlanRepository {
     if (value != null && !value.isBlank()) {
       where.append(" and ").append(column).append(" = ?");
       args.add(value);
-    }
-  }
-
-  private static void inList(List<String> ors, List<Object> args, String column, java.util.Set<String> values) {
-    if (!values.isEmpty()) {
-      ors.add(column + " in (" + String.join(",", values.stream().map(v -> "?").toList()) + ")");
-      args.addAll(values);
     }
   }
 

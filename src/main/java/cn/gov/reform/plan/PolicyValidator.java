@@ -11,16 +11,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
+import cn.gov.reform.engine.DeployedDecisions;
 import cn.gov.reform.identity.RegionDirectory;
 import cn.gov.reform.plan.PlanRequest.PlanType;
 import cn.gov.reform.plan.PlanRequest.Township;
@@ -42,16 +38,15 @@ public class PolicyValidator {
   public static final String RULE_SETS = "policyRuleSets";
   public static final String NO_PROVINCIAL_LIMITS = "GEN-NO-PROVINCIAL-LIMITS";
 
-  private final ProcessEngineConfigurationImpl engineConfiguration;
+  private final DeployedDecisions decisions;
   private final RegionDirectory regions;
-  private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
   /** Bounded: every county × plan type × township kind × class is about 70,000 small entries. */
   private static final int MEMO_LIMIT = 100_000;
   private final Map<String, List<Map<String, Object>>> matchedRows = new ConcurrentHashMap<>();
   private final Map<String, List<Limit>> matchedLimits = new ConcurrentHashMap<>();
 
-  public PolicyValidator(ProcessEngine engine, RegionDirectory regions) {
-    this.engineConfiguration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+  public PolicyValidator(DeployedDecisions decisions, RegionDirectory regions) {
+    this.decisions = decisions;
     this.regions = regions;
   }
 
@@ -63,7 +58,7 @@ public class PolicyValidator {
     RegionDirectory.Region county = regions.county(plan.countyCode())
         .orElseThrow(() -> new IllegalArgumentException("unknown county " + plan.countyCode()));
     Map<String, DmnDecision> latest = new HashMap<>();
-    Function<String, DmnDecision> decisions = key -> latest.computeIfAbsent(key, this::latestDecision);
+    Function<String, DmnDecision> decisions = key -> latest.computeIfAbsent(key, this.decisions::latest);
     String region = county.code() + "/" + plan.planType();
     VariableMap regionInput = Variables.createVariables()
         .putValue("provinceCode", county.provinceCode())
@@ -90,17 +85,6 @@ public class PolicyValidator {
   }
 
   /**
-   * The latest deployed version of a decision, parsed once by the engine into its deployment cache.
-   * Looking it up each time (one indexed query) lets a table redeployed on any node apply at once.
-   */
-  private DmnDecision latestDecision(String key) {
-    return engineConfiguration.getCommandExecutorTxRequired().execute(ctx -> {
-      DeploymentCache cache = engineConfiguration.getDeploymentCache();
-      return (DmnDecision) cache.findDeployedLatestDecisionDefinitionByKey(key);
-    });
-  }
-
-  /**
    * Decisions are pure functions of their inputs, so the rows a decision version matched for an input
    * are kept: a new version (a redeployed table) has a new id and is evaluated afresh.
    */
@@ -108,7 +92,7 @@ public class PolicyValidator {
     String key = ((DecisionDefinition) decision).getId() + "/" + inputKey;
     List<Map<String, Object>> rows = matchedRows.get(key);
     if (rows == null) {
-      rows = dmn.evaluateDecisionTable(decision, in).getResultList().stream()
+      rows = decisions.evaluate(decision, in).getResultList().stream()
           .map(row -> Collections.unmodifiableMap(new HashMap<>(row))).toList();
       remember(matchedRows, key, rows);
     }

@@ -48,7 +48,7 @@ public class StatsService {
     LocalDate today = calendar.today();
     String level = regionLevel(viewer);
     List<Object> args = new ArrayList<>();
-    String scope = scope(viewer, args);
+    String scope = viewer.sqlScope("p", args);
     if (scope == null) {
       return new CampaignStats(today, level, dueSoonWorkingDays, 0, List.of(), List.of(), List.of(), List.of());
     }
@@ -126,24 +126,6 @@ public class StatsService {
   }
 
   /** The where-clause of what the viewer may see (as GET /api/plans); null if nothing. */
-  private static String scope(Jurisdiction viewer, List<Object> args) {
-    if (viewer.admin()) {
-      return "1=1";
-    }
-    List<String> ors = new ArrayList<>();
-    in(ors, args, "p.county_code", viewer.counties());
-    in(ors, args, "p.city_code", viewer.cities());
-    in(ors, args, "p.province_code", viewer.provinces());
-    return ors.isEmpty() ? null : "(" + String.join(" or ", ors) + ")";
-  }
-
-  private static void in(List<String> ors, List<Object> args, String column, Set<String> values) {
-    if (!values.isEmpty()) {
-      ors.add(column + " in (" + String.join(",", values.stream().map(v -> "?").toList()) + ")");
-      args.addAll(values.stream().sorted().toList());
-    }
-  }
-
   private String regionName(String level, String code) {
     return switch (level) {
       case "province" -> name(regions.province(code), code);
