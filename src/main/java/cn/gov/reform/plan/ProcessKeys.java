@@ -64,6 +64,11 @@ public final class ProcessKeys {
   public static final String FORM_CHAIN = "planChain";
   public static final String FORM_EDITABLE = "editableInForm";
   public static final String FORM_EDIT_HINT = "editHint";
+  /** the stage's decisions as the form's radio options (JSON list of label/value, read through valuesKey) */
+  public static final String FORM_DECISION_OPTIONS = "decisionOptions";
+  /** what the stage calls its decision and its opinion, e.g. 审批意见 and 审批意见说明 */
+  public static final String FORM_DECISION_TITLE = "decisionTitle";
+  public static final String FORM_OPINION_TITLE = "opinionTitle";
 
   public static final int MAX_FILING_NUMBER = 60;
 

@@ -19,26 +19,29 @@ import cn.gov.reform.engine.DecisionRefusedException;
 
 /**
  * The user tasks, in the order a chain passes them, and the decisions each accepts with the words its
- * form uses for them (README "Working tasks over engine REST"). RETURN and REJECT need an opinion; provinceFiling may
- * carry a filing number. {@code FormDecisionsTest} fails when a form's options drift from this.
+ * form uses for them (README "Working tasks over engine REST"); the forms take their options from here
+ * ({@link StageForm}). RETURN and REJECT need an opinion; provinceFiling may
+ * carry a filing number.
  */
 public enum Stage {
-  DRAFT(ProcessKeys.DRAFT_PLAN, "县级起草", SUBMIT, "提交审核", WITHDRAW, "撤回方案"),
-  CITY_REVIEW(ProcessKeys.CITY_REVIEW, "市编办审核", APPROVE, "审核通过", RETURN, "退回修改"),
-  CITY_SUBMISSION(ProcessKeys.CITY_SUBMISSION, "市（州）政府申报", APPROVE, "申报", RETURN, "退回修改"),
-  CITY_APPROVAL(ProcessKeys.CITY_APPROVAL, "市委、市政府审批", APPROVE, "批准", RETURN, "退回修改", REJECT, "不予批准"),
-  PROVINCE_REVIEW(ProcessKeys.PROVINCE_REVIEW, "省编办审核", APPROVE, "审核通过", RETURN, "退回修改"),
-  DEPARTMENT_REVIEW(ProcessKeys.DEPARTMENT_REVIEW, "相关部门会审", APPROVE, "同意", RETURN, "退回修改"),
-  PROVINCE_APPROVAL(ProcessKeys.PROVINCE_APPROVAL, "省政府批准", APPROVE, "批准", RETURN, "退回修改", REJECT, "不予批准"),
-  PROVINCE_FILING(ProcessKeys.PROVINCE_FILING, "省编办备案", FILE, "予以备案", RETURN, "退回修改");
+  DRAFT(ProcessKeys.DRAFT_PLAN, "县级起草", "处理决定", SUBMIT, "提交审核", WITHDRAW, "撤回方案"),
+  CITY_REVIEW(ProcessKeys.CITY_REVIEW, "市编办审核", "审核意见", APPROVE, "审核通过", RETURN, "退回修改"),
+  CITY_SUBMISSION(ProcessKeys.CITY_SUBMISSION, "市（州）政府申报", "申报意见", APPROVE, "申报", RETURN, "退回修改"),
+  CITY_APPROVAL(ProcessKeys.CITY_APPROVAL, "市委、市政府审批", "审批意见", APPROVE, "批准", RETURN, "退回修改", REJECT, "不予批准"),
+  PROVINCE_REVIEW(ProcessKeys.PROVINCE_REVIEW, "省编办审核", "审核意见", APPROVE, "审核通过", RETURN, "退回修改"),
+  DEPARTMENT_REVIEW(ProcessKeys.DEPARTMENT_REVIEW, "相关部门会审", "会审意见", APPROVE, "同意", RETURN, "退回修改"),
+  PROVINCE_APPROVAL(ProcessKeys.PROVINCE_APPROVAL, "省政府批准", "审批意见", APPROVE, "批准", RETURN, "退回修改", REJECT, "不予批准"),
+  PROVINCE_FILING(ProcessKeys.PROVINCE_FILING, "省编办备案", "备案意见", FILE, "予以备案", RETURN, "退回修改");
 
   private final String taskKey;
   private final String label;
+  private final String decisionTitle;
   private final Map<Decision, String> decisions = new LinkedHashMap<>();
 
-  Stage(String taskKey, String label, Object... decisionsAndLabels) {
+  Stage(String taskKey, String label, String decisionTitle, Object... decisionsAndLabels) {
     this.taskKey = taskKey;
     this.label = label;
+    this.decisionTitle = decisionTitle;
     for (int i = 0; i < decisionsAndLabels.length; i += 2) {
       decisions.put((Decision) decisionsAndLabels[i], (String) decisionsAndLabels[i + 1]);
     }
@@ -64,6 +67,11 @@ public enum Stage {
 
   public String label() {
     return label;
+  }
+
+  /** What the form calls the decision at this stage, e.g. 审核意见, 申报意见, 审批意见. */
+  public String decisionTitle() {
+    return decisionTitle;
   }
 
   /** The decisions this stage accepts, in the form's order, with the form's words for them. */

@@ -1,21 +1,31 @@
 package cn.gov.reform.plan;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.gov.reform.identity.JointReviewProperties;
 
 /**
  * What a stage's task shows: its name in this plan's chain (市委审批 in Gansu, the department in a joint
- * review), and the form's read-only texts — the chain with the current stage marked, the plan's summary,
- * its findings and earlier opinions — plus, at draftPlan, the plan's fields for editing.
+ * review), and the form's texts — the chain with the current stage marked, the plan's summary, its findings
+ * and earlier opinions, the stage's decisions as radio options with what the stage calls them — plus, at
+ * draftPlan, the plan's fields for editing. One review form thus serves every review and approval stage.
  */
 @Component
 class StageForm {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PlanService service;
   private final PlanRepository plans;
@@ -27,6 +37,17 @@ class StageForm {
     this.plans = plans;
     this.narrative = narrative;
     this.jointReview = jointReview;
+  }
+
+  /** The stage's decisions, in order, as the radio options of its form: one source for the rules and the form. */
+  static SerializableValue decisionOptions(Stage stage) {
+    List<Map<String, String>> options = new ArrayList<>();
+    stage.decisions().forEach((decision, label) -> options.add(Map.of("label", label, "value", decision.name())));
+    try {
+      return SpinValues.jsonValue(JSON.writeValueAsString(options)).create();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   void fill(DelegateTask task, Stage stage, Plan plan) {
@@ -42,6 +63,9 @@ class StageForm {
     local.put(ProcessKeys.FORM_SUMMARY, narrative.summary(plan, content));
     local.put(ProcessKeys.FORM_FINDINGS, narrative.findings(plans.findings(plan.id(), plan.currentVersion())));
     local.put(ProcessKeys.FORM_OPINIONS, narrative.opinions(service.timeline(plan.id())));
+    local.put(ProcessKeys.FORM_DECISION_OPTIONS, decisionOptions(stage));
+    local.put(ProcessKeys.FORM_DECISION_TITLE, stage.decisionTitle());
+    local.put(ProcessKeys.FORM_OPINION_TITLE, stage.decisionTitle() + "说明");
     if (stage == Stage.DRAFT) {
       local.putAll(DraftFormValues.of(content, plan.currentVersion()));
     }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.Map;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,41 +23,63 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The decision options a Tasklist form offers are exactly the decisions its stage accepts ({@link Stage}), with
- * the same words: a form that drifts from the rules would offer a button that is then refused.
+ * the stage's words: the forms list no options of their own (they read {@code decisionOptions}, filled from
+ * the stage's rules when the task is created), so a form cannot offer a button that is then refused.
  */
 class FormDecisionsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void shouldOfferInEveryStageFormExactlyTheDecisionsTheStageAccepts() throws IOException {
+  void shouldTakeEveryStageFormsDecisionOptionsFromTheStagesRules() throws IOException {
+    for (UserTask task : stageTasks()) {
+      List<JsonNode> decisionFields = fields(task.getCamundaFormRef(), "decision");
+      assertThat(decisionFields).as("decision field of form %s (%s)", task.getCamundaFormRef(), task.getId()).hasSize(1);
+      JsonNode field = decisionFields.get(0);
+      assertThat(field.path("valuesKey").asText()).as("%s takes its options from the stage", task.getCamundaFormRef())
+          .isEqualTo(ProcessKeys.FORM_DECISION_OPTIONS);
+      assertThat(field.has("values")).as("%s lists no options of its own", task.getCamundaFormRef()).isFalse();
+    }
+  }
+
+  @Test
+  void shouldOfferAtEachStageExactlyItsDecisionsWithItsWords() throws IOException {
+    for (Stage stage : Stage.values()) {
+      JsonNode options = JSON.readTree(((JsonValue) StageForm.decisionOptions(stage)).getValueSerialized());
+      Map<String, String> offered = new LinkedHashMap<>();
+      options.forEach(o -> offered.put(o.path("value").asText(), o.path("label").asText()));
+      Map<String, String> rules = new LinkedHashMap<>();
+      stage.decisions().forEach((decision, label) -> rules.put(decision.name(), label));
+      assertThat(offered).as("options at %s", stage.taskKey()).containsExactlyEntriesOf(rules);
+    }
+    assertThat(Stage.CITY_APPROVAL.decisions().keySet()).extracting(Enum::name).containsExactly("APPROVE", "RETURN", "REJECT");
+    assertThat(Stage.CITY_SUBMISSION.decisions()).extractingByKey(cn.gov.reform.approval.Decision.APPROVE).isEqualTo("申报");
+  }
+
+  private static List<UserTask> stageTasks() throws IOException {
     BpmnModelInstance model;
     try (InputStream in = Files.newInputStream(Path.of("processes", "reformPlanApproval.bpmn"))) {
       model = Bpmn.readModelFromStream(in);
     }
-    List<UserTask> stageTasks = model.getModelElementsByType(UserTask.class).stream()
+    List<UserTask> tasks = model.getModelElementsByType(UserTask.class).stream()
         .filter(t -> Stage.of(t.getId()).isPresent()).toList();
-    assertThat(stageTasks).extracting(UserTask::getId)
-        .containsExactlyInAnyOrder(java.util.Arrays.stream(Stage.values()).map(Stage::taskKey).toArray(String[]::new));
-    for (UserTask task : stageTasks) {
-      Stage stage = Stage.of(task.getId()).orElseThrow();
-      Map<String, String> expected = new LinkedHashMap<>();
-      stage.decisions().forEach((decision, label) -> expected.put(decision.name(), label));
-      assertThat(offered(task.getCamundaFormRef()))
-          .as("decisions offered by form %s at %s", task.getCamundaFormRef(), task.getId())
-          .containsExactlyEntriesOf(expected);
-    }
+    assertThat(tasks).extracting(UserTask::getId)
+        .containsExactlyInAnyOrder(Arrays.stream(Stage.values()).map(Stage::taskKey).toArray(String[]::new));
+    return tasks;
   }
 
-  /** value → label of the form's {@code decision} options, in the form's order. */
-  private static Map<String, String> offered(String formKey) throws IOException {
-    JsonNode form = JSON.readTree(Path.of("forms", formKey + ".form").toFile());
-    Map<String, String> options = new LinkedHashMap<>();
-    for (JsonNode component : form.path("components")) {
-      if ("decision".equals(component.path("key").asText())) {
-        component.path("values").forEach(v -> options.put(v.path("value").asText(), v.path("label").asText()));
+  private static List<JsonNode> fields(String formKey, String key) throws IOException {
+    List<JsonNode> found = new ArrayList<>();
+    collect(JSON.readTree(Path.of("forms", formKey + ".form").toFile()).path("components"), key, found);
+    return found;
+  }
+
+  private static void collect(JsonNode components, String key, List<JsonNode> found) {
+    for (JsonNode c : components) {
+      if (key.equals(c.path("key").asText())) {
+        found.add(c);
       }
+      collect(c.path("components"), key, found);
     }
-    return options;
   }
 }
