@@ -3,9 +3,9 @@ package cn.gov.reform.audit;
 import java.sql.Timestamp;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import cn.gov.reform.engine.EngineClock;
 
 /**
  * The one writer and reader of the audit timeline of every procedure (table {@code app_audit_entry}): who did
@@ -52,7 +52,7 @@ public class AuditTrail {
     jdbc.update("""
         insert into app_audit_entry (subject_type, subject_id, stage, stage_name, decision, opinion, actor, at, task_id, version)
         values (?,?,?,?,?,?,?,?,?,?)""", subjectType, subjectId, step.stage(), step.stageName(), step.decision(),
-        step.opinion(), actor == null ? SYSTEM : actor, Timestamp.from(ClockUtil.getCurrentTime().toInstant()), step.taskId(),
+        step.opinion(), actor == null ? SYSTEM : actor, Timestamp.from(EngineClock.now()), step.taskId(),
         step.version());
   }
 

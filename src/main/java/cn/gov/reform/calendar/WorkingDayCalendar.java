@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.gov.reform.ReformApprovalApplication;
+import cn.gov.reform.engine.EngineClock;
 
 /**
  * Working days (工作日) under the State Council holiday calendar, in Asia/Shanghai: Saturdays and
@@ -139,7 +139,7 @@ public class WorkingDayCalendar {
 
   /** Today in Asia/Shanghai by the engine's clock (which tests move). */
   public LocalDate today() {
-    return ZonedDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE).toLocalDate();
+    return ZonedDateTime.ofInstant(EngineClock.now(), ZONE).toLocalDate();
   }
 
   /** For BPMN: the end of the nth working day from today, e.g. a task's due date. */

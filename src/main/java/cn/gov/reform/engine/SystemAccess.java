@@ -1,9 +1,11 @@
 package cn.gov.reform.engine;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,13 +22,22 @@ public class SystemAccess {
   }
 
   public <T> T call(Supplier<T> work) {
+    return call(cfg, ctx -> work.get());
+  }
+
+  /** The same for callers outside Spring (engine REST's exception mappers), given the engine. */
+  public static <T> T call(ProcessEngine engine, Function<CommandContext, T> work) {
+    return call((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration(), work);
+  }
+
+  private static <T> T call(ProcessEngineConfigurationImpl cfg, Function<CommandContext, T> work) {
     return cfg.getCommandExecutorTxRequired().execute(ctx -> {
       boolean authorization = ctx.isAuthorizationCheckEnabled();
       boolean tenant = ctx.isTenantCheckEnabled();
       ctx.disableAuthorizationCheck();
       ctx.disableTenantCheck();
       try {
-        return work.get();
+        return work.apply(ctx);
       } finally {
         if (authorization) {
           ctx.enableAuthorizationCheck();

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
@@ -89,12 +88,7 @@ abstract class TaskTakenMapper<E extends Throwable> implements ExtendedException
   private static boolean completedMeanwhile(String taskId) {
     try {
       ProcessEngine engine = EngineUtil.lookupProcessEngine(null);
-      ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-      return cfg.getCommandExecutorTxRequired().execute(ctx -> {
-        ctx.disableAuthorizationCheck();
-        ctx.disableTenantCheck();
-        return ctx.getTaskManager().findTaskById(taskId) == null;
-      });
+      return SystemAccess.call(engine, ctx -> ctx.getTaskManager().findTaskById(taskId) == null);
     } catch (RuntimeException lookupFailed) {
       LOG.warn("could not check whether task {} was completed meanwhile", taskId, lookupFailed);
       return false;

@@ -4,12 +4,12 @@ import java.time.ZoneId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import cn.gov.reform.engine.DecisionRefusedException;
 
 import cn.gov.reform.ReformApprovalApplication;
+import cn.gov.reform.engine.EngineClock;
 
 /**
  * Gives a filed plan its filing number (备案编号): the number the filer typed, or the next of the
@@ -40,7 +40,7 @@ class FilingRegistrar implements JavaDelegate {
   }
 
   private String next(String provinceCode) {
-    int year = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of(ReformApprovalApplication.ZONE)).getYear();
+    int year = EngineClock.now().atZone(ZoneId.of(ReformApprovalApplication.ZONE)).getYear();
     String abbr = properties.abbreviations().getOrDefault(provinceCode, provinceCode);
     while (true) {
       int n = plans.nextFilingNumber(provinceCode, year);

@@ -5,12 +5,12 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import cn.gov.reform.calendar.WorkingDayCalendar;
+import cn.gov.reform.engine.EngineClock;
 
 /**
  * The plan's deadline in the model: {@code ${planDeadline.has(execution)}} routes the deadline branch,
@@ -48,7 +48,7 @@ public class PlanDeadline implements JavaDelegate {
   /** True when the plan's deadline lies ahead again (a supervisor set a new target date). */
   public boolean ahead(DelegateExecution execution) {
     LocalDate deadline = deadline(execution);
-    return deadline != null && passes(execution).after(ClockUtil.getCurrentTime());
+    return deadline != null && passes(execution).after(EngineClock.nowDate());
   }
 
   @Override

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
 import cn.gov.reform.identity.Jurisdiction;
+import cn.gov.reform.engine.EngineClock;
 
 /** The plan's own tables (see db/migration): plans, versions, findings, idempotency keys, filing numbers. Written only by {@link PlanService}. */
 @Repository
@@ -190,7 +191,7 @@ public class PlanRepository {
   // --- helpers --------------------------------------------------------------------------------
 
   private static Timestamp now() {
-    return Timestamp.from(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant());
+    return Timestamp.from(EngineClock.now());
   }
 
   private static void eq(StringBuilder where, List<Object> args, String column, String value) {

@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,6 +30,7 @@ import cn.gov.reform.identity.RegionDirectory;
 import cn.gov.reform.engine.SystemAccess;
 import cn.gov.reform.audit.TimelineEntry;
 import cn.gov.reform.audit.AuditTrail;
+import cn.gov.reform.engine.EngineClock;
 
 /** Creating, reading, listing and revising plans; the process is started and carried by the engine. */
 @Service
@@ -139,7 +139,7 @@ public class PlanService {
   /** Stores a new plan with its first version (used by the API and by Tasklist's start form). */
   public void register(String id, PlanRequest request, String actor) {
     RegionDirectory.Region county = regions.county(request.countyCode()).orElseThrow();
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = EngineClock.now();
     LocalDate deadline = request.deadline() != null ? request.deadline()
         : campaignDeadline.isBlank() ? null : LocalDate.parse(campaignDeadline);
     plans.insert(new Plan(id, request.title().strip(), request.planType(), county.code(), county.cityCode(),
@@ -176,7 +176,7 @@ public class PlanService {
   /** Stores the request as the plan's next version and makes it current. */
   public int addVersion(Plan plan, PlanRequest request, String actor) {
     int version = plan.currentVersion() + 1;
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = EngineClock.now();
     plans.insertVersion(plan.id(), version, write(request), request.townships().size(), actor, now);
     LocalDate deadline = request.deadline() != null ? request.deadline() : plan.deadline();
     plans.setCurrentVersion(plan.id(), version, request.title().strip(), deadline);

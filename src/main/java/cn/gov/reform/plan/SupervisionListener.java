@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import cn.gov.reform.calendar.WorkingDayCalendar;

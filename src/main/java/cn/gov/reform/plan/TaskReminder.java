@@ -6,12 +6,12 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import cn.gov.reform.audit.AuditTrail;
 import cn.gov.reform.calendar.TimeLimits;
 import cn.gov.reform.calendar.WorkingDayCalendar;
+import cn.gov.reform.engine.EngineClock;
 
 /**
  * Timeout listener {@code ${taskReminder}} of every review, approval and filing task: when the task's due
@@ -38,7 +38,7 @@ class TaskReminder implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Date due = task.getDueDate();
-    Date followUp = calendar.after(due == null ? ClockUtil.getCurrentTime() : due, limits.reminder());
+    Date followUp = calendar.after(due == null ? EngineClock.nowDate() : due, limits.reminder());
     task.setFollowUpDate(followUp);
     String text = "催办：" + task.getName() + "已超过办理时限（" + day(due) + "），请于" + day(followUp) + "前办结";
     note(service, plans, task, AuditTrail.Step.of("reminder", "催办（" + task.getName() + "）", "REMINDED"), text);

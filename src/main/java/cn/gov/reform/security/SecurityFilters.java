@@ -1,6 +1,7 @@
 package cn.gov.reform.security;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -10,17 +11,70 @@ import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The filters closing CVE-2026-77226 and CVE-2026-109432 (fixed upstream only in paid patch releases of
- * 7.24) and HSTS outside the webapps. Orders: the body size limit (web, +10) and HTTP Basic on engine
- * REST (+20) run first, so the expression guard sees a bounded body and knows the caller.
+ * Every servlet filter of the app, in the one place that sets their order ({@link Order}): HSTS outside the
+ * webapps; the body size limit; HTTP Basic on engine REST and {@code /api} through Camunda's own authentication
+ * filter (which sets the engine's authentication, so every engine call is authorization-checked as the caller;
+ * {@code /api} also accepts, for reading, the session of a webapp login — see SessionOrBasicAuthenticationProvider);
+ * the monitoring group on {@code /actuator/prometheus}; then the guards closing CVE-2026-77226 and
+ * CVE-2026-109432 (fixed upstream only in paid patch releases of 7.24), which see a bounded body and know the
+ * caller. Open without login: {@code GET /engine-rest/engine}, {@code /actuator/health}, the API description.
  */
 @Configuration
 class SecurityFilters {
+
+  /** The filters' order, first to last. */
+  static final class Order {
+    static final int ADMIN_SETUP = Ordered.HIGHEST_PRECEDENCE;
+    static final int HSTS = Ordered.HIGHEST_PRECEDENCE + 5;
+    static final int BODY_SIZE = Ordered.HIGHEST_PRECEDENCE + 10;
+    static final int AUTHENTICATION = Ordered.HIGHEST_PRECEDENCE + 20;
+    static final int GUARDS = Ordered.HIGHEST_PRECEDENCE + 30;
+
+    private Order() {}
+  }
 
   private final String applicationPath;
 
   SecurityFilters(@Value("${camunda.bpm.application-path:/camunda}") String applicationPath) {
     this.applicationPath = applicationPath;
+  }
+
+  @Bean
+  FilterRegistrationBean<BodySizeFilter> bodySizeFilter() {
+    FilterRegistrationBean<BodySizeFilter> bean = new FilterRegistrationBean<>(new BodySizeFilter());
+    bean.addUrlPatterns("/api/*", "/engine-rest/*");
+    bean.setOrder(Order.BODY_SIZE);
+    return bean;
+  }
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> bean = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    bean.setName("engine-rest-authentication");
+    bean.addInitParameter("authentication-provider", CachedBasicAuthenticationProvider.class.getName());
+    bean.addUrlPatterns("/engine-rest/*");
+    bean.setOrder(Order.AUTHENTICATION);
+    return bean;
+  }
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> bean = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    bean.setName("api-authentication");
+    bean.addInitParameter("authentication-provider", SessionOrBasicAuthenticationProvider.class.getName());
+    bean.addInitParameter("rest-url-pattern-prefix", "");
+    bean.addUrlPatterns("/api/*");
+    bean.setOrder(Order.AUTHENTICATION);
+    return bean;
+  }
+
+  @Bean
+  FilterRegistrationBean<MetricsAccessFilter> metricsAccess(ProcessEngine engine) {
+    FilterRegistrationBean<MetricsAccessFilter> bean = new FilterRegistrationBean<>(new MetricsAccessFilter(engine));
+    bean.setName("metrics-access");
+    bean.addUrlPatterns("/actuator/prometheus", "/actuator/prometheus/*");
+    bean.setOrder(Order.AUTHENTICATION);
+    return bean;
   }
 
   @Bean
@@ -30,7 +84,7 @@ class SecurityFilters {
         new FilterRegistrationBean<>(new AdminSetupGuard(jdbc, "refused".equals(adminSetup), applicationPath));
     bean.setName("admin-setup-guard");
     bean.addUrlPatterns(applicationPath + "/api/admin/*");
-    bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    bean.setOrder(Order.ADMIN_SETUP);
     return bean;
   }
 
@@ -40,7 +94,7 @@ class SecurityFilters {
         new FilterRegistrationBean<>(new AdminMembershipGuard(jdbc, applicationPath));
     bean.setName("admin-membership-guard");
     bean.addUrlPatterns("/engine-rest/*", applicationPath + "/api/engine/*");
-    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    bean.setOrder(Order.GUARDS);
     return bean;
   }
 
@@ -50,7 +104,7 @@ class SecurityFilters {
         new FilterRegistrationBean<>(new QueryExpressionGuard(engine.getIdentityService(), applicationPath));
     bean.setName("query-expression-guard");
     bean.addUrlPatterns("/engine-rest/*", applicationPath + "/api/engine/*");
-    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    bean.setOrder(Order.GUARDS);
     return bean;
   }
 
@@ -60,7 +114,7 @@ class SecurityFilters {
         engine.getIdentityService(), engine.getProcessEngineConfiguration().isEnablePasswordPolicy(), applicationPath));
     bean.setName("password-policy-guard");
     bean.addUrlPatterns("/engine-rest/*", applicationPath + "/api/engine/*");
-    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    bean.setOrder(Order.GUARDS);
     return bean;
   }
 
@@ -71,7 +125,7 @@ class SecurityFilters {
         new FilterRegistrationBean<>(new StrictTransportSecurityFilter(value, applicationPath));
     bean.setName("strict-transport-security");
     bean.addUrlPatterns("/*");
-    bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    bean.setOrder(Order.HSTS);
     return bean;
   }
 }
