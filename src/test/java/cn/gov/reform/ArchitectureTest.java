@@ -19,17 +19,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package map of README "Architecture", kept true: the shared kernel knows no procedure, a procedure
- * knows the kernel but no other procedure, only {@code demo} (the demo data of every procedure) sits above
- * them, and no packages depend on each other in a circle. Reads the main sources' imports and fully
- * qualified names.
+ * knows the kernel but no other procedure, and no packages depend on each other in a circle. Every
+ * top-level package that is not in {@link #KERNEL} is a procedure. Reads the main sources' imports and
+ * fully qualified names.
  */
 class ArchitectureTest {
 
   /** The shared kernel: used by every procedure. */
   static final Set<String> KERNEL = Set.of("web", "calendar", "identity", "audit", "approval", "engine", "security",
       "operations");
-  /** Assembles the procedures' demo data; nothing depends on it. */
-  static final Set<String> ASSEMBLY = Set.of("demo");
 
   private static final Pattern PACKAGE = Pattern.compile("^package cn\\.gov\\.reform\\.(\\w+)", Pattern.MULTILINE);
   private static final Pattern REFERENCE = Pattern.compile("\\bcn\\.gov\\.reform\\.([a-z]\\w*)\\.");
@@ -39,7 +37,6 @@ class ArchitectureTest {
     Map<String, Set<String>> uses = dependencies();
     Set<String> procedures = new TreeSet<>(uses.keySet());
     procedures.removeAll(KERNEL);
-    procedures.removeAll(ASSEMBLY);
     assertThat(procedures).as("procedure packages").contains("plan");
     List<String> wrong = new ArrayList<>();
     uses.forEach((from, targets) -> targets.forEach(to -> {
@@ -47,8 +44,6 @@ class ArchitectureTest {
         wrong.add("kernel " + from + " uses " + to);
       } else if (procedures.contains(from) && procedures.contains(to)) {
         wrong.add("procedure " + from + " uses procedure " + to);
-      } else if (ASSEMBLY.contains(to)) {
-        wrong.add(from + " uses " + to);
       }
     }));
     assertThat(wrong).isEmpty();

@@ -1,4 +1,4 @@
-package cn.gov.reform.web;
+package cn.gov.reform.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +40,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.gov.reform.plan.PlanFixtures;
 import cn.gov.reform.calendar.WorkingDayCalendar;
-import cn.gov.reform.operations.MonitoringGroup;
 import cn.gov.reform.plan.PlanRequest;
 import cn.gov.reform.support.Http;
 

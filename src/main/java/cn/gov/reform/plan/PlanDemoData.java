@@ -1,14 +1,12 @@
-package cn.gov.reform.demo;
+package cn.gov.reform.plan;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -16,60 +14,34 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import cn.gov.reform.calendar.WorkingDayCalendar;
+import cn.gov.reform.identity.DemoUsers;
 import cn.gov.reform.identity.Jurisdiction;
-import cn.gov.reform.plan.PlanRepository;
-import cn.gov.reform.plan.PlanRequest;
-import cn.gov.reform.plan.PlanService;
-import cn.gov.reform.plan.PlanView;
 
 /**
- * Demo identities (one per role of 宁阳县/泰安市/山东省, 历城区/济南市, 农安县/长春市/吉林省 with its joint-review
- * departments and 通渭县/定西市, password {@code Demo-pass-2026}, which satisfies the password policy) and a few
- * sample plans from the seed documents waiting at different stages, so Tasklist is not empty on first
- * login. Runs once, on an empty database, in the default and postgres profiles only.
+ * A few sample plans from the seed documents, waiting at different stages, so Tasklist is not empty on first
+ * login: created as the demo users ({@link DemoUsers}) on the first start of an empty database, in the
+ * default and postgres profiles only.
  */
 @Component
+@Order(DemoUsers.FIRST + 1)
 @ConditionalOnProperty(name = "app.demo-data", havingValue = "true")
-class DemoData implements ApplicationRunner {
+class PlanDemoData implements ApplicationRunner {
 
-  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
-  static final String PASSWORD = "Demo-pass-2026";
+  private static final Logger LOG = LoggerFactory.getLogger(PlanDemoData.class);
 
-  record DemoUser(String id, String first, String last, String group) {}
-
-  static final List<DemoUser> USERS = List.of(
-      new DemoUser("ningyang", "宁阳县", "起草员", "drafter370921"),
-      new DemoUser("taian", "泰安市编办", "审核员", "reviewer370900"),
-      new DemoUser("taianapprover", "泰安市委市政府", "审批人", "approver370900"),
-      new DemoUser("shandong", "山东省编办", "备案员", "filer370000"),
-      new DemoUser("shandongapprover", "山东省政府", "审批人", "approver370000"),
-      new DemoUser("shandongsupervisor", "山东省", "督办员", "supervisor370000"),
-      new DemoUser("licheng", "历城区", "起草员", "drafter370112"),
-      new DemoUser("jinan", "济南市编办", "审核员", "reviewer370100"),
-      new DemoUser("jinanapprover", "济南市委市政府", "审批人", "approver370100"),
-      new DemoUser("nongan", "农安县", "起草员", "drafter220122"),
-      new DemoUser("changchun", "长春市政府", "申报人", "submitter220100"),
-      new DemoUser("jilin", "吉林省编办", "审核员", "reviewer220000"),
-      new DemoUser("jilinfgw", "吉林省发展改革委", "会审员", "deptfgw220000"),
-      new DemoUser("jilinczt", "吉林省财政厅", "会审员", "deptczt220000"),
-      new DemoUser("jilinrst", "吉林省人力资源社会保障厅", "会审员", "deptrst220000"),
-      new DemoUser("jilinmzt", "吉林省民政厅", "会审员", "deptmzt220000"),
-      new DemoUser("jilinapprover", "吉林省政府", "审批人", "approver220000"),
-      new DemoUser("tongwei", "通渭县", "起草员", "drafter621121"),
-      new DemoUser("dingxiapprover", "定西市委", "审批人", "approver621100"));
-
-  private final IdentityService identity;
+  private final DemoUsers users;
   private final PlanService plans;
   private final PlanRepository repository;
   private final TaskService tasks;
   private final ManagementService management;
 
-  DemoData(IdentityService identity, PlanService plans, PlanRepository repository, TaskService tasks,
+  PlanDemoData(DemoUsers users, PlanService plans, PlanRepository repository, TaskService tasks,
       ManagementService management) {
-    this.identity = identity;
+    this.users = users;
     this.plans = plans;
     this.repository = repository;
     this.tasks = tasks;
@@ -78,17 +50,8 @@ class DemoData implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    if (identity.createUserQuery().userId("ningyang").count() > 0) {
+    if (!users.createdNow()) {
       return;
-    }
-    for (DemoUser u : USERS) {
-      User user = identity.newUser(u.id());
-      user.setFirstName(u.first());
-      user.setLastName(u.last());
-      user.setPassword(PASSWORD);
-      user.setEmail(u.id() + "@example.gov.cn");
-      identity.saveUser(user);
-      identity.createMembership(u.id(), u.group());
     }
     // 磁窑镇 as an ordinary township plan: 8 bodies and 6 institutions break 鲁厅字〔2018〕33号 三(一) → back at draftPlan
     start("ningyang", "关于深化磁窑镇行政管理体制改革方案（乡镇方案稿）", "370921", List.of(
@@ -117,7 +80,7 @@ class DemoData implements ApplicationRunner {
         new PlanRequest.Township("621121100", "平襄镇", PlanRequest.Kind.TOWN, 1, null,
             units("党政综合办公室", "党建工作办公室", "经济发展办公室", "社会事务办公室", "综合行政执法办公室"),
             units("便民服务中心", "农业综合服务中心", "财经服务中心", "公共文化服务中心"), 25, 30, 8, 9)));
-    LOG.info("Demo data: {} users (password '{}') and 7 sample plans; {} waits at cityReview", USERS.size(), PASSWORD, east);
+    LOG.info("Demo data: 7 sample plans; {} waits at cityReview", east);
   }
 
   private String start(String drafter, String title, String county, List<PlanRequest.Township> townships) {
@@ -131,8 +94,8 @@ class DemoData implements ApplicationRunner {
 
   private String start(String drafter, PlanRequest.PlanType type, String title, String county,
       List<PlanRequest.Township> townships, LocalDate deadline) {
-    Jurisdiction who = Jurisdiction.of(drafter, groupsOf(drafter));
-    PlanView plan = as(drafter, () -> plans.create(new PlanRequest(title, type, county, deadline, townships), null, who).plan());
+    Jurisdiction who = Jurisdiction.of(drafter, users.groupsOf(drafter));
+    PlanView plan = users.as(drafter, () -> plans.create(new PlanRequest(title, type, county, deadline, townships), null, who).plan());
     validate(plan.processInstanceId());
     return plan.id();
   }
@@ -160,26 +123,11 @@ class DemoData implements ApplicationRunner {
       LOG.warn("demo plan {} is not at {}", planId, taskKey);
       return;
     }
-    as(user, () -> {
+    users.as(user, () -> {
       tasks.claim(task.getId(), user);
       tasks.complete(task.getId(), vars);
       return null;
     });
-  }
-
-  private <T> T as(String user, java.util.function.Supplier<T> work) {
-    List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
-        .map(t -> t.getId()).toList();
-    identity.setAuthentication(user, groupsOf(user), tenants);
-    try {
-      return work.get();
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
-
-  private List<String> groupsOf(String user) {
-    return identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
   }
 
   /** Units of 5 staff each (at most 25 administrative / 40 institutional staff in the samples above). */

@@ -1,0 +1,100 @@
+package cn.gov.reform.identity;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo identities, one per role of 宁阳县/泰安市/山东省, 历城区/济南市, 农安县/长春市/吉林省 with its joint-review
+ * departments and 通渭县/定西市, password {@value #PASSWORD} (it satisfies the password policy). Created once, on
+ * an empty database, in the default and postgres profiles only, before any procedure's demo items
+ * ({@link #FIRST}); {@link #as} lets those be created as the user who would.
+ */
+@Component
+@Order(DemoUsers.FIRST)
+@ConditionalOnProperty(name = "app.demo-data", havingValue = "true")
+public class DemoUsers implements ApplicationRunner {
+
+  /** Runner order: demo users first, then each procedure's demo items (order {@code FIRST + 1}). */
+  public static final int FIRST = 100;
+  private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);
+  static final String PASSWORD = "Demo-pass-2026";
+
+  public record DemoUser(String id, String first, String last, String group) {}
+
+  public static final List<DemoUser> USERS = List.of(
+      new DemoUser("ningyang", "宁阳县", "起草员", "drafter370921"),
+      new DemoUser("taian", "泰安市编办", "审核员", "reviewer370900"),
+      new DemoUser("taianapprover", "泰安市委市政府", "审批人", "approver370900"),
+      new DemoUser("shandong", "山东省编办", "备案员", "filer370000"),
+      new DemoUser("shandongapprover", "山东省政府", "审批人", "approver370000"),
+      new DemoUser("shandongsupervisor", "山东省", "督办员", "supervisor370000"),
+      new DemoUser("licheng", "历城区", "起草员", "drafter370112"),
+      new DemoUser("jinan", "济南市编办", "审核员", "reviewer370100"),
+      new DemoUser("jinanapprover", "济南市委市政府", "审批人", "approver370100"),
+      new DemoUser("nongan", "农安县", "起草员", "drafter220122"),
+      new DemoUser("changchun", "长春市政府", "申报人", "submitter220100"),
+      new DemoUser("jilin", "吉林省编办", "审核员", "reviewer220000"),
+      new DemoUser("jilinfgw", "吉林省发展改革委", "会审员", "deptfgw220000"),
+      new DemoUser("jilinczt", "吉林省财政厅", "会审员", "deptczt220000"),
+      new DemoUser("jilinrst", "吉林省人力资源社会保障厅", "会审员", "deptrst220000"),
+      new DemoUser("jilinmzt", "吉林省民政厅", "会审员", "deptmzt220000"),
+      new DemoUser("jilinapprover", "吉林省政府", "审批人", "approver220000"),
+      new DemoUser("tongwei", "通渭县", "起草员", "drafter621121"),
+      new DemoUser("dingxiapprover", "定西市委", "审批人", "approver621100"));
+
+  private final IdentityService identity;
+  private boolean createdNow;
+
+  DemoUsers(IdentityService identity) {
+    this.identity = identity;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (identity.createUserQuery().userId(USERS.get(0).id()).count() > 0) {
+      return;
+    }
+    for (DemoUser u : USERS) {
+      User user = identity.newUser(u.id());
+      user.setFirstName(u.first());
+      user.setLastName(u.last());
+      user.setPassword(PASSWORD);
+      user.setEmail(u.id() + "@example.gov.cn");
+      identity.saveUser(user);
+      identity.createMembership(u.id(), u.group());
+    }
+    createdNow = true;
+    LOG.info("Demo data: {} users (password '{}')", USERS.size(), PASSWORD);
+  }
+
+  /** True on the first start of an empty database: the procedures add their demo items then, and only then. */
+  public boolean createdNow() {
+    return createdNow;
+  }
+
+  /** Runs {@code work} as the user, with their groups and tenants, as their own request would. */
+  public <T> T as(String user, Supplier<T> work) {
+    List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
+        .map(t -> t.getId()).toList();
+    identity.setAuthentication(user, groupsOf(user), tenants);
+    try {
+      return work.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  public List<String> groupsOf(String user) {
+    return identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+  }
+}
