@@ -1,0 +1,125 @@
+package cn.gov.reform.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.gov.reform.support.Browser;
+import cn.gov.reform.support.Http;
+
+/**
+ * In a real browser, the one drafting form ({@code planStart.form}) in both its uses: the 宁阳县 drafter
+ * starts a plan for 磁窑镇 from Tasklist's 发起流程 with more bodies than the limit allows, the policy check
+ * sends it back, and in the draftPlan task the same form shows the findings and the plan's fields filled in
+ * (without county and type, which a revision cannot change); the drafter removes two bodies and submits,
+ * and the plan, now version 2, goes to the city's review.
+ */
+@Tag("e2e")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TasklistDraftE2ETest {
+
+  private static final String TITLE = "磁窑镇行政管理体制改革方案（表单起草）";
+  private static final String EIGHT_BODIES = String.join("\n", "党政办公室 8", "党群工作办公室 6", "经济发展办公室 6",
+      "规划建设和生态环境办公室 6", "社会事务办公室 6", "应急管理办公室 6", "便民服务局 6", "综合行政执法局 6");
+  private static final String SIX_BODIES = String.join("\n", "党政办公室 8", "党群工作办公室 6", "经济发展办公室 6",
+      "规划建设和生态环境办公室 6", "社会事务办公室 6", "综合行政执法局 6");
+
+  private static final String INSTITUTIONS = String.join("\n", "便民服务中心 20", "农业综合服务中心 20", "财经服务中心 20",
+      "公共文化服务中心 20");
+
+  @LocalServerPort int port;
+  @Autowired PlanFixtures support;
+
+  private static By field(String label, String tag) {
+    return By.xpath("//label[contains(normalize-space(.),'" + label + "')]/following::" + tag + "[1]");
+  }
+
+  /**
+   * Replaces what form-js fields hold (they keep their value through clear(), so select it and type over it),
+   * again for a field the form took back while it re-rendered after another field changed.
+   */
+  private static void type(Browser browser, Map<By, String> fields) {
+    browser.until(d -> {
+      boolean all = true;
+      for (Map.Entry<By, String> f : fields.entrySet()) {
+        WebElement input = browser.visible(f.getKey());
+        if (!f.getValue().equals(browser.script("return arguments[0].value;", input))) {
+          browser.script("arguments[0].scrollIntoView({block: 'center'});", input);
+          input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+          input.sendKeys(f.getValue());
+          all = false;
+        }
+      }
+      return all;
+    });
+  }
+
+  @Test
+  void shouldStartAPlanFromTheStartFormAndReviseItInTheSameFormAtDraftPlan() {
+    Http http = new Http(port);
+    try (Browser browser = new Browser(port)) {
+      browser.steps("tasklist-draft", () -> {
+        browser.open("/camunda/app/tasklist/default/");
+        browser.fill(Map.of(By.cssSelector("input[ng-model='username']"), "ningyang",
+            By.cssSelector("input[ng-model='password']"), PlanFixtures.PASSWORD));
+        browser.click(By.cssSelector("form button[type='submit']"));
+
+        browser.click(By.xpath("//a[contains(normalize-space(.),'发起流程') or contains(normalize-space(.),'Start process')]"));
+        browser.click(By.xpath("//a[contains(normalize-space(.),'乡镇行政管理体制改革方案审批')]"));
+        browser.visible(field("方案标题", "input"));
+        String start = browser.driver.findElement(By.tagName("body")).getText();
+        assertThat(start).contains("方案类型", "县（市、区）代码", "党政工作机构").doesNotContain("政策校验结果", "处理决定");
+        type(browser, Map.of(field("方案标题", "input"), TITLE, field("县（市、区）代码", "input"), "370921",
+            field("乡镇（街道）代码", "input"), "370921109", field("乡镇（街道）名称", "input"), "磁窑镇",
+            field("行政编制", "input"), "50", field("事业编制", "input"), "178",
+            field("党政工作机构", "textarea"), EIGHT_BODIES, field("事业单位", "textarea"), INSTITUTIONS));
+        browser.screenshot("11-start-form-filled");
+        browser.click(By.xpath("//div[contains(@class,'modal-footer')]//button[contains(@class,'btn-primary')]"));
+        browser.until(d -> d.findElements(By.cssSelector(".modal-dialog")).isEmpty());
+      });
+
+      JsonNode listed = http.get("/api/plans?countyCode=370921&size=50", "ningyang").json();
+      JsonNode plan = null;
+      for (JsonNode p : listed.get("items")) {
+        if (TITLE.equals(p.get("title").asText())) {
+          plan = p;
+        }
+      }
+      assertThat(plan).as("the plan started from the form").isNotNull();
+      String planId = plan.get("id").asText();
+      String pi = http.get("/api/plans/" + planId, "ningyang").json().get("processInstanceId").asText();
+      support.runJobs(pi);
+      String taskId = support.task(pi, ProcessKeys.DRAFT_PLAN).getId();
+
+      browser.steps("tasklist-draft", () -> {
+        browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
+        browser.click(By.cssSelector("button.claim"));
+        browser.visible(By.xpath("//label[contains(.,'政策校验结果')]"));
+        browser.until(d -> TITLE.equals(browser.script("return arguments[0].value;", browser.visible(field("方案标题", "input")))));
+        String draft = browser.driver.findElement(By.tagName("body")).getText();
+        assertThat(draft).contains("政策校验结果", "处理决定", "提交审核", "撤回方案").doesNotContain("县（市、区）代码", "方案类型");
+        type(browser, Map.of(field("党政工作机构", "textarea"), SIX_BODIES));
+        browser.click(By.xpath("//label[contains(normalize-space(.),'提交审核')]"));
+        browser.screenshot("12-draft-form-revised");
+        browser.click(By.cssSelector("button[ng-click='complete()']"));
+        browser.until(d -> d.findElements(By.cssSelector("h4.task a[href*='" + taskId + "']")).isEmpty());
+      });
+      support.runJobs(pi);
+      JsonNode after = http.get("/api/plans/" + planId, "ningyang").json();
+      assertThat(after.get("version").asInt()).isEqualTo(2);
+      assertThat(after.get("stages").toString()).as("findings %s", after.get("findings")).isEqualTo("[\"cityReview\"]");
+      assertThat(after.get("townships").get(0).get("bodies")).hasSize(6);
+    }
+  }
+}
