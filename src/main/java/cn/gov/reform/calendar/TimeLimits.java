@@ -2,7 +2,7 @@ package cn.gov.reform.calendar;
 
 import org.springframework.stereotype.Component;
 
-/** Stage time limits for BPMN expressions: {@code ${workingDays.after(timeLimits.of('cityReview'))}}. */
+/** Stage time limits for BPMN expressions: {@code ${workingDayCalendar.after(timeLimits.of('cityReview'))}}. */
 @Component("timeLimits")
 public class TimeLimits {
 

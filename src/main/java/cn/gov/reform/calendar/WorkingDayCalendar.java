@@ -30,9 +30,9 @@ import cn.gov.reform.engine.EngineClock;
  *
  * <p>A count that reaches into a year no notice covers goes on with weekends only and says so
  * ({@link Due#estimated()}); callers record that in the plan's timeline. Exposed to BPMN expressions as
- * {@code workingDays}, e.g. {@code camunda:dueDate="${workingDays.after(timeLimits.of('cityReview'))}"}.
+ * {@code workingDayCalendar}, e.g. {@code camunda:dueDate="${workingDayCalendar.after(timeLimits.of('cityReview'))}"}.
  */
-@Component("workingDays")
+@Component("workingDayCalendar")
 public class WorkingDayCalendar {
 
   private static final Logger LOG = LoggerFactory.getLogger(WorkingDayCalendar.class);
