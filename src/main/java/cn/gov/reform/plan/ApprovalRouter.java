@@ -20,8 +20,9 @@ import cn.gov.reform.audit.AuditTrail;
 
 /**
  * The step 确定审批链: asks the decision table {@value ProcessKeys#ROUTE_DECISION} (latest deployed version)
- * which chain the plan's province and type take, and gives the instance small variables for its gateways
- * ({@code hasCityReview}, ...) and the candidate groups of the chain's stages (README "Demo users").
+ * which chain the plan's province and type take, and gives the instance the chain (variables {@code route},
+ * {@code routeName}, {@code finalStatus}, {@code routeStageNames}, read by {@link StageSequence} at the hub) and
+ * the candidate groups of the chain's stages (README "Demo users").
  * Which stage a role works is the contract; which stages a province has is data.
  */
 @Component("approvalRouter")
@@ -64,11 +65,6 @@ public class ApprovalRouter implements JavaDelegate {
     vars.put(ProcessKeys.VAR_FINAL_STATUS, route.finalStatus().name());
     vars.put(ProcessKeys.VAR_ROUTE_STAGE_NAMES, route.stageNamesText());
     vars.put(ProcessKeys.VAR_DRAFTER_GROUP, Role.DRAFTER.group(plan.countyCode()));
-    for (Stage stage : Stage.values()) {
-      if (stage != Stage.DRAFT) {
-        vars.put(stage.flagVariable(), route.includes(stage));
-      }
-    }
     for (Stage stage : route.stages()) {
       switch (stage) {
         case CITY_REVIEW -> vars.put(ProcessKeys.VAR_REVIEWER_GROUP, Role.REVIEWER.group(plan.cityCode()));
@@ -87,7 +83,7 @@ public class ApprovalRouter implements JavaDelegate {
 
   /** The departments of the joint review, one task each: {@code ${approvalRouter.departmentGroups(execution)}}. */
   public List<String> departmentGroups(DelegateExecution execution) {
-    if (!Boolean.TRUE.equals(execution.getVariable(Stage.DEPARTMENT_REVIEW.flagVariable()))) {
+    if (!ApprovalRoute.of(execution).map(route -> route.includes(Stage.DEPARTMENT_REVIEW)).orElse(false)) {
       return List.of();
     }
     return jointReview.groupsOf((String) execution.getVariable(ProcessKeys.VAR_PROVINCE));

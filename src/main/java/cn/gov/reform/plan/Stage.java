@@ -56,11 +56,6 @@ public enum Stage {
     return this == PROVINCE_REVIEW || this == DEPARTMENT_REVIEW;
   }
 
-  /** Name of the boolean process variable that says whether the plan's chain includes this stage, e.g. hasCityReview. */
-  String flagVariable() {
-    return "has" + Character.toUpperCase(taskKey.charAt(0)) + taskKey.substring(1);
-  }
-
   public String taskKey() {
     return taskKey;
   }
