@@ -13,6 +13,7 @@ import cn.gov.reform.ReformApprovalApplication;
 import cn.gov.reform.identity.RegionDirectory;
 import cn.gov.reform.plan.PlanRequest.Township;
 import cn.gov.reform.plan.PlanRequest.Unit;
+import cn.gov.reform.approval.Decision;
 import cn.gov.reform.audit.TimelineEntry;
 
 /**
@@ -113,23 +114,25 @@ public class PlanNarrative {
     return b.append(" → ").append(route.get().finalStatus().label()).toString();
   }
 
+  /** The stage's own word for a decision (审核通过, 批准, ...), the shared label of a decision, or a system step's outcome. */
   private static String decisionLabel(TimelineEntry e) {
-    return Stage.of(e.stage()).map(s -> s.decisionLabel(e.decision())).orElseGet(() -> switch (e.decision()) {
-      case "PASSED" -> "通过";
-      case "FAILED" -> "未通过";
-      case "SUBMIT" -> "提交";
-      case "FILED" -> "已备案";
-      case "REJECTED" -> "不予批准";
-      case "WITHDRAWN" -> "已撤回";
-      case "APPROVED" -> "已批准";
-      case "ROUTED" -> "已确定";
-      case "OVERDUE" -> "超过完成期限";
-      case "REMINDED" -> "催办";
-      case "ESCALATED" -> "提请督办";
-      case "SUPERVISED" -> "督办";
-      case "ESTIMATED" -> "按周末推算";
-      default -> e.decision();
-    });
+    return Stage.of(e.stage()).map(s -> s.decisionLabel(e.decision()))
+        .or(() -> Decision.of(e.decision()).map(Decision::label))
+        .orElseGet(() -> switch (e.decision()) {
+          case "PASSED" -> "通过";
+          case "FAILED" -> "未通过";
+          case "FILED" -> "已备案";
+          case "REJECTED" -> "不予批准";
+          case "WITHDRAWN" -> "已撤回";
+          case "APPROVED" -> "已批准";
+          case "ROUTED" -> "已确定";
+          case "OVERDUE" -> "超过完成期限";
+          case "REMINDED" -> "催办";
+          case "ESCALATED" -> "提请督办";
+          case "SUPERVISED" -> "督办";
+          case "ESTIMATED" -> "按周末推算";
+          default -> e.decision();
+        });
   }
 
   private static String units(List<Unit> units) {
