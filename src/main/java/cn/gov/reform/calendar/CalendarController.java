@@ -14,8 +14,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import cn.gov.reform.identity.Jurisdiction;
 import cn.gov.reform.identity.CurrentCaller;
+import cn.gov.reform.identity.Jurisdiction;
 import cn.gov.reform.web.ApiException;
 import cn.gov.reform.web.ProblemResponses;
 

@@ -2,9 +2,9 @@ package cn.gov.reform.engine;
 
 import java.util.List;
 
-import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
-
 import jakarta.ws.rs.core.FeatureContext;
+
+import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 
 /**
  * Adds {@link TaskTakenMapper} to every Jersey application: engine REST and the webapps' own engine API

@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
-
 /** Who is calling, as Camunda's authentication filter (or the webapp login) established it for this thread. */
 @Component
 public class CurrentCaller {

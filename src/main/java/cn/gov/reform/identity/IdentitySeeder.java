@@ -31,7 +31,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-
 /**
  * Creates, idempotently and in one engine command, the role groups of every province, city and
  * county with the authorizations each role needs, and the Tasklist filters everybody shares.

@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-
 /**
  * The chain a plan travels, as a row of the decision table {@value ProcessKeys#ROUTE_DECISION} gives it:
  * the stages in order, the chain's name with its source clause, and the end state. A row the model

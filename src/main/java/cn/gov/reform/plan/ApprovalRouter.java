@@ -12,11 +12,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
+import cn.gov.reform.audit.AuditTrail;
 import cn.gov.reform.engine.DeployedDecisions;
 import cn.gov.reform.identity.JointReviewProperties;
 import cn.gov.reform.identity.Role;
 import cn.gov.reform.plan.PlanRequest.PlanType;
-import cn.gov.reform.audit.AuditTrail;
 
 /**
  * The step 确定审批链: asks the decision table {@value ProcessKeys#ROUTE_DECISION} (latest deployed version)

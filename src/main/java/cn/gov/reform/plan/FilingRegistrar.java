@@ -6,9 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.gov.reform.engine.DecisionRefusedException;
-
 import cn.gov.reform.ReformApprovalApplication;
+import cn.gov.reform.engine.DecisionRefusedException;
 import cn.gov.reform.engine.EngineClock;
 
 /**

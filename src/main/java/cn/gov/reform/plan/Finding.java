@@ -2,9 +2,9 @@ package cn.gov.reform.plan;
 
 import java.util.Comparator;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import io.swagger.v3.oas.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * One result of the policy check (README "Policy rules are data"): a stable rule id, severity, the township,

@@ -24,9 +24,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import cn.gov.reform.identity.CurrentCaller;
+import cn.gov.reform.web.ApiProblem;
 import cn.gov.reform.web.FieldError;
 import cn.gov.reform.web.ProblemResponses;
-import cn.gov.reform.web.ApiProblem;
 
 /** The domain API (README "Domain API"). */
 @RestController

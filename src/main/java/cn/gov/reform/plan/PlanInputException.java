@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+
 import cn.gov.reform.web.FieldError;
 import cn.gov.reform.web.InvalidFields;
 

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-
 /**
  * Gauges for {@code /actuator/prometheus}: plans by status ({@code reform_plans{status}}), overdue plans still under
  * way ({@code reform_plans_overdue}) and open incidents ({@code reform_incidents}). One grouped query and one

@@ -10,11 +10,11 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 import cn.gov.reform.ReformApprovalApplication;
+import cn.gov.reform.approval.Decision;
+import cn.gov.reform.audit.TimelineEntry;
 import cn.gov.reform.identity.RegionDirectory;
 import cn.gov.reform.plan.PlanRequest.Township;
 import cn.gov.reform.plan.PlanRequest.Unit;
-import cn.gov.reform.approval.Decision;
-import cn.gov.reform.audit.TimelineEntry;
 
 /**
  * Plain-text views of a plan for the Tasklist forms (shown in read-only text areas, so markup in

@@ -3,7 +3,6 @@ package cn.gov.reform.plan;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-
 /** Called from the end events: {@code ${planOutcome.finish(execution, 'FILED')}}. */
 @Component("planOutcome")
 public class PlanOutcome {

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-import cn.gov.reform.identity.Jurisdiction;
 import cn.gov.reform.identity.CurrentCaller;
+import cn.gov.reform.identity.Jurisdiction;
 
 /**
  * Start listener of {@code reformPlanApproval}. A plan created through {@code /api} arrives with its id;

@@ -11,16 +11,16 @@ import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.stereotype.Repository;
 
-import cn.gov.reform.identity.Jurisdiction;
 import cn.gov.reform.engine.EngineClock;
+import cn.gov.reform.identity.Jurisdiction;
 
-/** The plan's own tables (see db/migration): plans, versions, findings, idempotency keys, filing numbers. Written only by {@link PlanService}. */
+/** The plan's own tables (see db/migration): plans, versions, findings, filing numbers. Written only by {@link PlanService}. */
 @Repository
 public class PlanRepository {
 
@@ -148,20 +148,6 @@ public class PlanRepository {
         planId, version);
   }
 
-
-  // --- idempotency ----------------------------------------------------------------------------
-
-  public record IdempotencyRecord(String caller, String requestHash, String planId) {}
-
-  public Optional<IdempotencyRecord> idempotency(String key) {
-    return jdbc.query("select caller, request_hash, plan_id from app_idempotency_key where idem_key = ?",
-        (rs, i) -> new IdempotencyRecord(rs.getString(1), rs.getString(2), rs.getString(3)), key).stream().findFirst();
-  }
-
-  public void saveIdempotency(String key, String caller, String requestHash, String planId) {
-    jdbc.update("insert into app_idempotency_key (idem_key, caller, request_hash, plan_id, created_at) values (?,?,?,?,?)",
-        key, caller, requestHash, planId, now());
-  }
 
   // --- filing numbers -------------------------------------------------------------------------
 

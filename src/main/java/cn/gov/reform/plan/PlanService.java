@@ -1,36 +1,27 @@
 package cn.gov.reform.plan;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.gov.reform.identity.Jurisdiction;
-import cn.gov.reform.web.ApiException;
-import cn.gov.reform.identity.RegionDirectory;
-import cn.gov.reform.engine.SystemAccess;
-import cn.gov.reform.audit.TimelineEntry;
 import cn.gov.reform.audit.AuditTrail;
+import cn.gov.reform.audit.TimelineEntry;
 import cn.gov.reform.engine.EngineClock;
+import cn.gov.reform.engine.SystemAccess;
+import cn.gov.reform.identity.Jurisdiction;
+import cn.gov.reform.identity.RegionDirectory;
+import cn.gov.reform.web.ApiException;
+import cn.gov.reform.web.IdempotentRequests;
 
 /** Creating, reading, listing and revising plans; the process is started and carried by the engine. */
 @Service
@@ -45,15 +36,12 @@ public class PlanService {
   private final SystemAccess system;
   private final ObjectMapper json;
   private final String campaignDeadline;
-  private final TransactionTemplate transaction;
+  private final IdempotentRequests idempotent;
   private final AuditTrail audit;
-
-  /** How long a request waits for a concurrent one with the same Idempotency-Key before it is told to retry. */
-  static final Duration IDEMPOTENCY_PATIENCE = Duration.ofSeconds(30);
 
   public PlanService(PlanRepository plans, PlanInputChecker input, PolicyValidator policy, RegionDirectory regions,
       RuntimeService runtime, TaskService tasks, SystemAccess system, ObjectMapper json,
-      @Value("${app.campaign.deadline:}") String campaignDeadline, PlatformTransactionManager transactions, AuditTrail audit) {
+      @Value("${app.campaign.deadline:}") String campaignDeadline, IdempotentRequests idempotent, AuditTrail audit) {
     this.audit = audit;
     this.plans = plans;
     this.input = input;
@@ -64,76 +52,29 @@ public class PlanService {
     this.system = system;
     this.json = json;
     this.campaignDeadline = campaignDeadline;
-    this.transaction = new TransactionTemplate(transactions);
+    this.idempotent = idempotent;
   }
 
   public record Created(PlanView plan, boolean replayed) {}
 
   /**
-   * Stores the plan and its first version and starts its approval, in one transaction: a plan
-   * that cannot be accepted leaves nothing behind.
-   *
-   * <p>An {@code Idempotency-Key} is claimed first, inside that transaction, by inserting its row (the
-   * key is the primary key): a concurrent request with the same key waits on that row and then finds
-   * it (and answers as the first did) or, if the first failed and rolled back, claims it itself. A wait
-   * that outlasts the database's lock timeout is simply tried again, up to {@link #IDEMPOTENCY_PATIENCE};
-   * a crash leaves no claim behind, because an uncommitted row is no claim.
+   * Stores the plan and its first version and starts its approval, in one transaction: a plan that cannot be
+   * accepted leaves nothing behind. With an {@code Idempotency-Key}, the same request again answers as the
+   * first did and starts nothing ({@link IdempotentRequests}).
    */
   public Created create(PlanRequest request, String idempotencyKey, Jurisdiction caller) {
-    if (idempotencyKey == null) {
-      return transaction.execute(status -> createOnce(request, null, caller));
-    }
-    Instant giveUp = Instant.now().plus(IDEMPOTENCY_PATIENCE);
-    while (true) {
-      try {
-        return transaction.execute(status -> createOnce(request, idempotencyKey, caller));
-      } catch (DuplicateKeyException | TransientDataAccessException sameKeyInFlight) {
-        // another request holds or has just stored this key; its answer is read on the next attempt
-        if (Instant.now().isAfter(giveUp)) {
-          throw ApiException.conflict("使用 Idempotency-Key “" + idempotencyKey + "” 的另一请求仍在处理中，请稍后重试");
-        }
-        pause();
-      }
-    }
-  }
-
-  private Created createOnce(PlanRequest request, String idempotencyKey, Jurisdiction caller) {
-    String hash = hash(request);
-    if (idempotencyKey != null) {
-      var earlier = plans.idempotency(idempotencyKey);
-      if (earlier.isPresent()) {
-        return replay(earlier.get(), caller, hash, idempotencyKey);
-      }
-    }
-    input.check(request);
-    if (!caller.canDraftFor(request.countyCode())) {
-      throw ApiException.forbidden("只有" + regions.describeCounty(request.countyCode()) + "的起草人员（drafter"
-          + request.countyCode() + "）可以提交该县的方案");
-    }
-    String id = UUID.randomUUID().toString();
-    if (idempotencyKey != null) {
-      plans.saveIdempotency(idempotencyKey, caller.userId(), hash, id);
-    }
-    register(id, request, caller.userId());
-    runtime.createProcessInstanceByKey(ProcessKeys.PROCESS).businessKey(id)
-        .setVariable(ProcessKeys.VAR_PLAN_ID, id).execute();
-    return new Created(view(id), false);
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw ApiException.conflict("请求被中断，请重试");
-    }
-  }
-
-  private Created replay(PlanRepository.IdempotencyRecord earlier, Jurisdiction caller, String hash, String key) {
-    if (!earlier.caller().equals(caller.userId()) || !earlier.requestHash().equals(hash)) {
-      throw ApiException.conflict("Idempotency-Key “" + key + "” 已用于另一个请求，不能用于不同的方案内容");
-    }
-    return new Created(view(earlier.planId()), true);
+    IdempotentRequests.Outcome created = idempotent.create(ProcessKeys.PROCESS, idempotencyKey, caller.userId(),
+        write(request), id -> {
+          input.check(request);
+          if (!caller.canDraftFor(request.countyCode())) {
+            throw ApiException.forbidden("只有" + regions.describeCounty(request.countyCode()) + "的起草人员（drafter"
+                + request.countyCode() + "）可以提交该县的方案");
+          }
+          register(id, request, caller.userId());
+          runtime.createProcessInstanceByKey(ProcessKeys.PROCESS).businessKey(id)
+              .setVariable(ProcessKeys.VAR_PLAN_ID, id).execute();
+        });
+    return new Created(view(created.id()), created.replayed());
   }
 
   /** Stores a new plan with its first version (used by the API and by Tasklist's start form). */
@@ -238,15 +179,6 @@ public class PlanService {
     try {
       return json.writeValueAsString(request);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private String hash(PlanRequest request) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(write(request).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d);
-    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

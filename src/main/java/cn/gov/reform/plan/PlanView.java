@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import cn.gov.reform.audit.TimelineEntry;
 
+import cn.gov.reform.audit.TimelineEntry;
 
 /** A plan as the API shows it (README "Domain API"). */
 @Schema(description = "方案及其审批进程")

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-
 /**
  * The async policy-check step: findings of the plan's current version are stored with that version,
  * a timeline entry records the result, and {@code hasErrors} routes the plan on or back to the county.

@@ -1,18 +1,15 @@
 package cn.gov.reform.plan;
 
-import java.time.Instant;
-import java.util.Optional;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import cn.gov.reform.approval.Decision;
 import cn.gov.reform.audit.AuditTrail;
 import cn.gov.reform.calendar.WorkingDayCalendar;
 import cn.gov.reform.identity.CurrentCaller;
-import cn.gov.reform.approval.Decision;
 
 /**
  * Task listener of every stage's user task ({@code ${stageListener}}). On create: the plan's status, a clean

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
 
 import cn.gov.reform.calendar.WorkingDayCalendar;
 import cn.gov.reform.identity.Jurisdiction;
-import cn.gov.reform.identity.RegionDirectory;
 import cn.gov.reform.identity.RegionDirectory.Region;
+import cn.gov.reform.identity.RegionDirectory;
 
 /**
  * The campaign as a manager watches it: plans by status per city, open plans past their deadline by

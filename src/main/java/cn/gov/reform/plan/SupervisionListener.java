@@ -11,11 +11,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import cn.gov.reform.calendar.WorkingDayCalendar;
-import cn.gov.reform.identity.CurrentCaller;
 import cn.gov.reform.approval.Opinions;
 import cn.gov.reform.audit.AuditTrail;
+import cn.gov.reform.calendar.WorkingDayCalendar;
 import cn.gov.reform.engine.DecisionRefusedException;
+import cn.gov.reform.identity.CurrentCaller;
 
 /**
  * The 督办 task ({@code supervisePlan}). On create: why it was raised, where the plan stands, its

@@ -10,7 +10,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 
-
 /**
  * In profile {@code prod} the app refuses to start, before it touches the database, unless
  * {@code APP_ADMIN_PASSWORD} is set and satisfies the engine's password policy: there is no default

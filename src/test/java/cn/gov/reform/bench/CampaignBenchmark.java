@@ -38,8 +38,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import cn.gov.reform.identity.RegionDirectory;
 import cn.gov.reform.identity.RegionDirectory.Region;
+import cn.gov.reform.identity.RegionDirectory;
 
 /**
  * A national reform campaign against the packaged app on PostgreSQL, driven over HTTP the way other

@@ -12,11 +12,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import cn.gov.reform.ReformApprovalApplication;
-import cn.gov.reform.plan.PlanRequest;
 import cn.gov.reform.plan.PlanRequest.Kind;
 import cn.gov.reform.plan.PlanRequest.PlanType;
 import cn.gov.reform.plan.PlanRequest.Township;
 import cn.gov.reform.plan.PlanRequest.Unit;
+import cn.gov.reform.plan.PlanRequest;
 import cn.gov.reform.plan.PolicyValidator;
 
 /**

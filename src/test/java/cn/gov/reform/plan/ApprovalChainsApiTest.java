@@ -17,10 +17,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.gov.reform.identity.IdentitySeeder;
 import cn.gov.reform.plan.Chains.Chain;
 import cn.gov.reform.plan.Chains.Step;
 import cn.gov.reform.plan.Chains.Worker;
-import cn.gov.reform.identity.IdentitySeeder;
 import cn.gov.reform.support.Http;
 
 /**

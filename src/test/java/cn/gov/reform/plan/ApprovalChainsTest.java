@@ -1,12 +1,12 @@
 package cn.gov.reform.plan;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static cn.gov.reform.plan.Chains.GANSU_TOWNSHIP;
 import static cn.gov.reform.plan.Chains.JILIN_DEPARTMENTS;
 import static cn.gov.reform.plan.Chains.JILIN_DEVELOPED_TOWN;
 import static cn.gov.reform.plan.Chains.NATIONAL_DEFAULT;
 import static cn.gov.reform.plan.Chains.SHANDONG_DEVELOPED_TOWN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,10 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import cn.gov.reform.audit.TimelineEntry;
 import cn.gov.reform.plan.Chains.Chain;
 import cn.gov.reform.plan.Chains.Step;
 import cn.gov.reform.plan.Chains.Worker;
-import cn.gov.reform.audit.TimelineEntry;
 
 /** Every approval chain of the documents (DOMAIN "The real approval chains"), end to end on the real engine. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT) // one application context for the whole suite

@@ -11,7 +11,6 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.Test;
 
-
 /** What a row of approvalRoute may say, so that an official's edit the model cannot carry is refused with the reason. */
 class ApprovalRouteTest {
 

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-
 /** The approval chains of the documents (DOMAIN "The real approval chains"), each with a real plan and the users who work it. */
 public final class Chains {
 

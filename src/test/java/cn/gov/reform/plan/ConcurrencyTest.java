@@ -30,8 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import cn.gov.reform.support.Http;
 
+import cn.gov.reform.support.Http;
 
 /** Two callers doing the same thing at the same moment: one plan per Idempotency-Key, one decision per task. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import cn.gov.reform.support.Http;
-import cn.gov.reform.support.AppNodes;
 
+import cn.gov.reform.support.AppNodes;
+import cn.gov.reform.support.Http;
 
 /**
  * The app killed in the middle of the policy-check job (node A halts its JVM after the check wrote its

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import cn.gov.reform.calendar.WorkingDayCalendar;
 import cn.gov.reform.audit.TimelineEntry;
+import cn.gov.reform.calendar.WorkingDayCalendar;
 import cn.gov.reform.engine.DecisionRefusedException;
 
 /**

@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import cn.gov.reform.engine.EngineIndexes;
 
 /** Every model and form in processes/ and forms/ is deployed, and every formRef resolves to a deployed form. */

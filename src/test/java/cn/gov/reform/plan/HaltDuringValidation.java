@@ -9,7 +9,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-
 /**
  * Test-only crash: with {@code app.test.halt-during-validation=<text>} the app kills its own JVM in the
  * middle of the policy-check job of a plan whose title contains that text — after the check has written

@@ -20,9 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import cn.gov.reform.plan.Finding.Severity;
 import cn.gov.reform.plan.PlanRequest.Kind;
 import cn.gov.reform.plan.PlanRequest.PlanType;
-import cn.gov.reform.plan.Finding.Severity;
 
 /**
  * Every limit row of the deployed rule tables, tested on each side of its limit with townships built

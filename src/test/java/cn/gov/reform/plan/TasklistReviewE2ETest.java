@@ -15,8 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.gov.reform.plan.PlanRequest.Township;
-import cn.gov.reform.support.Http;
 import cn.gov.reform.support.Browser;
+import cn.gov.reform.support.Http;
 
 /**
  * In a real browser: the 泰安 city reviewer logs in to Tasklist, opens a plan's 市编办审核 task from 我的待办,

@@ -21,8 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.gov.reform.plan.PlanFixtures;
 import cn.gov.reform.identity.IdentitySeeder;
+import cn.gov.reform.plan.PlanFixtures;
 import cn.gov.reform.support.BasicHttp;
 import cn.gov.reform.support.WebappLogin;
 

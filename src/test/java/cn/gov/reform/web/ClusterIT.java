@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.gov.reform.plan.PlanFixtures;
 import cn.gov.reform.ReformApprovalApplication;
+import cn.gov.reform.plan.PlanFixtures;
 import cn.gov.reform.plan.PlanRequest;
-import cn.gov.reform.support.Http;
 import cn.gov.reform.support.AppNodes;
+import cn.gov.reform.support.Http;
 
 /**
  * Two app instances — separate JVMs on different ports, job executors on — sharing one PostgreSQL, the

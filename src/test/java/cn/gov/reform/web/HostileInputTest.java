@@ -16,9 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.gov.reform.plan.PlanFixtures;
-import cn.gov.reform.plan.PlanRequest;
 import cn.gov.reform.plan.PlanRequest.Township;
 import cn.gov.reform.plan.PlanRequest.Unit;
+import cn.gov.reform.plan.PlanRequest;
 import cn.gov.reform.support.Http;
 
 /** Markup stays text, filter values stay literals, and a refused request leaves nothing behind. */
