@@ -1,0 +1,51 @@
+package cn.gov.reform.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The first start writes every role group of the reference data with its grants and its province's tenant
+ * membership in a handful of batched statements (one per table), not one engine command per row; how long that
+ * takes is measured in README "Run and test", not here.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class IdentitySeederTest {
+
+  @Autowired IdentitySeeder seeder;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ProcessEngine engine;
+
+  private long count(String sql, Object... args) {
+    return jdbc.queryForObject(sql, Long.class, args);
+  }
+
+  @Test
+  void shouldWriteEveryRoleGroupWithItsGrantsAndTenantInAFewBatchedStatements() {
+    IdentitySeeder.Seeding seeding = seeder.lastSeeding();
+    int wanted = seeder.wantedGroups().size();
+    assertThat(seeding.wanted()).isEqualTo(wanted).isGreaterThan(4000);
+    assertThat(seeding.statements()).as("one batch per table: groups, grants, tenants, memberships").isLessThanOrEqualTo(4);
+
+    assertThat(count("select count(*) from ACT_ID_GROUP where TYPE_ = 'WORKFLOW'")).isEqualTo(wanted);
+    assertThat(count("select count(*) from ACT_ID_TENANT_MEMBER where GROUP_ID_ is not null")).isGreaterThanOrEqualTo(wanted);
+    assertThat(count("select count(distinct GROUP_ID_) from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = 0 and RESOURCE_ID_ = 'tasklist'"))
+        .as("every role group may use Tasklist").isEqualTo(wanted);
+
+    // what the engine then makes of the rows: a county drafter may start plans, a city reviewer may not
+    assertThat(engine.getAuthorizationService().isUserAuthorized("nobody", java.util.List.of("drafter370921"),
+        org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
+        org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, "reformPlanApproval")).isTrue();
+    assertThat(engine.getAuthorizationService().isUserAuthorized("nobody", java.util.List.of("reviewer370900"),
+        org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
+        org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, "reformPlanApproval")).isFalse();
+    assertThat(engine.getIdentityService().createTenantQuery().groupMember("reviewer370900").singleResult().getId())
+        .isEqualTo("370000");
+    assertThat(engine.getIdentityService().createGroupQuery().groupId("drafter370921").singleResult().getName())
+        .isEqualTo("山东省泰安市宁阳县（方案起草）");
+  }
+}
