@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.FeatureContext;
 import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 
 /**
- * Adds {@link TaskTakenMapper} to every Jersey application: engine REST and the webapps' own engine API
+ * Adds {@link TaskTakenMapper} and {@link StartRefusalMapper} to every Jersey application: engine REST and the webapps' own engine API
  * that Tasklist submits forms to (the starter builds the latter from Camunda's application class, which
  * Spring cannot customize). Listed in META-INF/services.
  */
@@ -15,7 +15,8 @@ public class TaskTakenFeature implements ForcedAutoDiscoverable {
 
   @Override
   public void configure(FeatureContext context) {
-    for (Class<?> mapper : List.of(TaskTakenMapper.Wrapped.class, TaskTakenMapper.Engine.class, TaskTakenMapper.Unexpected.class)) {
+    for (Class<?> mapper : List.of(TaskTakenMapper.Wrapped.class, TaskTakenMapper.Engine.class, TaskTakenMapper.Unexpected.class,
+        StartRefusalMapper.class)) {
       if (!context.getConfiguration().isRegistered(mapper)) {
         context.register(mapper);
       }

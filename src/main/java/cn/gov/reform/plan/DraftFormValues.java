@@ -95,8 +95,22 @@ public final class DraftFormValues {
   }
 
   /** Renames API field paths (townships[0].bodies[1].staff) to the form's keys (bodiesText). */
+  /**
+   * The form's labels of its fields (planStart.form; {@code DraftFormLabelsTest} keeps them equal), so a refusal
+   * names the field the user sees, e.g. 党政工作机构, not its key.
+   */
+  static final Map<String, String> LABELS = Map.ofEntries(Map.entry("title", "方案标题"), Map.entry("planType", "方案类型"),
+      Map.entry("countyCode", "县（市、区）代码"), Map.entry("deadline", "完成期限"), Map.entry("townshipCode", "乡镇（街道）代码"),
+      Map.entry("townshipName", "乡镇（街道）名称"), Map.entry("townshipKind", "类型"), Map.entry("townshipCategory", "乡镇类别"),
+      Map.entry("builtUpPopulation", "建成区常住人口"), Map.entry("administrativeStaff", "行政编制"),
+      Map.entry("institutionalStaff", "事业编制"), Map.entry("leadershipPositions", "领导职数（方案）"),
+      Map.entry("currentLeadershipPositions", "现有领导职数"), Map.entry("bodiesText", "党政工作机构"),
+      Map.entry("institutionsText", "事业单位"));
+
+  /** The errors in the form's terms: its keys in {@code errors}, its labels in the message. */
   public static PlanInputException inFormTerms(PlanInputException e) {
-    return new PlanInputException(e.errors().stream().map(f -> new FieldError(formKey(f.field()), f.message())).toList());
+    return new PlanInputException(e.errors().stream().map(f -> new FieldError(formKey(f.field()), f.message())).toList(),
+        f -> "“" + LABELS.getOrDefault(f.field(), f.field()) + "”" + f.message());
   }
 
   static String formKey(String field) {

@@ -1,6 +1,7 @@
 package cn.gov.reform.plan;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -17,8 +18,13 @@ public class PlanInputException extends FormFieldValidationException implements 
   private final transient List<FieldError> errors;
 
   public PlanInputException(List<FieldError> errors) {
+    this(errors, e -> e.field() + " " + e.message());
+  }
+
+  /** The same errors, the message naming each field as {@code describe} says (a form's label instead of its key). */
+  public PlanInputException(List<FieldError> errors, Function<FieldError, String> describe) {
     super(errors.isEmpty() ? null : errors.get(0).field(),
-        "方案数据有误：" + errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("；")));
+        "方案数据有误：" + errors.stream().map(describe).collect(Collectors.joining("；")));
     this.errors = List.copyOf(errors);
   }
 

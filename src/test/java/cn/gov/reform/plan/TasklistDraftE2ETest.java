@@ -122,4 +122,34 @@ class TasklistDraftE2ETest {
       assertThat(after.get("townships").get(0).get("bodies")).hasSize(6);
     }
   }
+
+  @Test
+  void shouldExplainAMalformedLineInChineseByTheFieldsLabelNextToTheStartButton() {
+    try (Browser browser = new Browser(port)) {
+      browser.steps("tasklist-start-refused", () -> {
+        browser.open("/camunda/app/tasklist/default/");
+        browser.fill(Map.of(By.cssSelector("input[ng-model='username']"), "ningyang",
+            By.cssSelector("input[ng-model='password']"), PlanFixtures.PASSWORD));
+        browser.click(By.cssSelector("form button[type='submit']"));
+        browser.click(By.xpath("//a[contains(normalize-space(.),'发起流程') or contains(normalize-space(.),'Start process')]"));
+        browser.click(By.xpath("//a[contains(normalize-space(.),'乡镇行政管理体制改革方案审批')]"));
+        type(browser, Map.of(field("方案标题", "input"), "格式有误的方案", field("县（市、区）代码", "input"), "370921",
+            field("乡镇（街道）代码", "input"), "370921109", field("乡镇（街道）名称", "input"), "磁窑镇",
+            field("行政编制", "input"), "50", field("事业编制", "input"), "178",
+            field("党政工作机构", "textarea"), "党政办公室", field("事业单位", "textarea"), INSTITUTIONS));
+        By start = By.xpath("//div[contains(@class,'modal-footer')]//button[contains(@class,'btn-primary')]");
+        browser.click(start);
+        WebElement message = browser.visible(By.cssSelector(".modal-body .notifications .alert-danger"));
+        browser.screenshot("13-start-refused");
+        assertThat(message.getText()).contains("方案数据有误", "“党政工作机构”第1行").doesNotContain("Cannot instantiate",
+            "reformPlanApproval:", "bodiesText");
+        // where the user is: on screen at the end of the form, right above the 启动 button they pressed
+        Object near = browser.script("""
+            const m = arguments[0].getBoundingClientRect(), b = arguments[1].getBoundingClientRect();
+            return m.top >= 0 && m.bottom <= window.innerHeight && b.top - m.bottom >= 0 && b.top - m.bottom < 150;""",
+            message, browser.driver.findElement(start));
+        assertThat(near).as("the refusal stands on screen right above the 启动 button").isEqualTo(true);
+      });
+    }
+  }
 }
