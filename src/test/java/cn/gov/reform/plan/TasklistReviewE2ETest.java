@@ -95,6 +95,31 @@ class TasklistReviewE2ETest {
     assertThat(last.get("actor").asText()).isEqualTo("taian");
   }
 
+  @Test
+  void shouldSayInChineseThatTheDecisionIsMissing() {
+    PlanView created = support.create("ningyang", ciyaoBelowPopulation());
+    support.runJobs(created.processInstanceId());
+    String taskId = support.task(created.processInstanceId(), "cityReview").getId();
+    try (Browser browser = new Browser(port)) {
+      browser.steps("tasklist-missing-decision", () -> {
+        browser.open("/camunda/app/tasklist/default/");
+        browser.fill(java.util.Map.of(By.cssSelector("input[ng-model='username']"), "taian",
+            By.cssSelector("input[ng-model='password']"), PlanFixtures.PASSWORD));
+        browser.click(By.cssSelector("form button[type='submit']"));
+        browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
+        browser.click(By.cssSelector("button.claim"));
+        browser.visible(By.xpath("//label[contains(.,'方案概要')]"));
+        browser.click(By.cssSelector("button[ng-click='complete()']"));
+        WebElement error = browser.visible(By.cssSelector(".fjs-form-field-error li"));
+        browser.until(d -> error.getText().contains("此项为必填项"));
+        browser.screenshot("06-missing-decision");
+        assertThat(browser.driver.findElement(By.tagName("body")).getText()).doesNotContain("Field is required")
+            .as("no 新建任务: standalone tasks are off").doesNotContain("新建任务");
+      });
+    }
+    assertThat(support.task(created.processInstanceId(), "cityReview")).as("the task stays open").isNotNull();
+  }
+
   private static String textareaValues(Browser browser) {
     Object values = browser.script("return Array.from(document.querySelectorAll('textarea')).map(t => t.value).join('\\n');");
     return values == null ? "" : values.toString();

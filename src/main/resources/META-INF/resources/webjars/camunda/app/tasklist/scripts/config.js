@@ -46,11 +46,8 @@ export default {
   //   "long":   "LLLL"
   // },
   //
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // form-js's English validation messages in Chinese (scripts/form-messages-zh.js)
+  customScripts: ['scripts/form-messages-zh.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
