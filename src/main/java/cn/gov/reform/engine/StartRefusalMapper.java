@@ -10,8 +10,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.glassfish.jersey.spi.ExtendedExceptionMapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import cn.gov.reform.web.InvalidFields;
 import cn.gov.reform.web.Problems;
@@ -26,7 +24,6 @@ import cn.gov.reform.web.Problems;
 @Priority(1)
 public class StartRefusalMapper implements ExtendedExceptionMapper<RestException> {
 
-  private static final Logger LOG = LoggerFactory.getLogger(StartRefusalMapper.class);
   private static final Pattern START = Pattern.compile("(?:^|/)process-definition/(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)/(?:start|submit-form)/?$");
 
   @Context
@@ -41,7 +38,6 @@ public class StartRefusalMapper implements ExtendedExceptionMapper<RestException
   public Response toResponse(RestException e) {
     Throwable refusal = refusal(e);
     InvalidFields invalid = (InvalidFields) refusal;
-    LOG.warn("start refused: {}", refusal.getMessage());
     Map<String, Object> body = Problems.body(400, invalid.problemTitle(), refusal.getMessage(), invalid.errors());
     body.put("message", refusal.getMessage()); // what Camunda's webapps show in their notification
     return Response.status(Response.Status.BAD_REQUEST).type(Problems.MEDIA_TYPE).entity(body).build();

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -13,6 +14,7 @@ import cn.gov.reform.ReformApprovalApplication;
 import cn.gov.reform.approval.Decision;
 import cn.gov.reform.audit.TimelineEntry;
 import cn.gov.reform.identity.RegionDirectory;
+import cn.gov.reform.identity.UserNames;
 import cn.gov.reform.plan.PlanRequest.Township;
 import cn.gov.reform.plan.PlanRequest.Unit;
 
@@ -28,9 +30,11 @@ public class PlanNarrative {
       .withZone(ZoneId.of(ReformApprovalApplication.ZONE));
 
   private final RegionDirectory regions;
+  private final UserNames users;
 
-  public PlanNarrative(RegionDirectory regions) {
+  public PlanNarrative(RegionDirectory regions, UserNames users) {
     this.regions = regions;
+    this.users = users;
   }
 
   public String summary(Plan plan, PlanRequest content) {
@@ -81,13 +85,16 @@ public class PlanNarrative {
         .collect(Collectors.joining("\n")));
   }
 
+  /** Every step so far, with who took it by name (宁阳县起草员, 系统) and their opinion. */
   public String opinions(List<TimelineEntry> timeline) {
     List<TimelineEntry> decided = timeline.stream().filter(e -> !"revision".equals(e.stage())).toList();
     if (decided.isEmpty()) {
       return "暂无";
     }
+    Map<String, String> names = users.of(decided.stream().map(TimelineEntry::actor).toList());
     return cut(decided.stream()
-        .map(e -> TIME.format(e.at()) + "  " + e.stageName() + " · " + decisionLabel(e) + " · " + e.actor()
+        .map(e -> TIME.format(e.at()) + "  " + e.stageName() + " · " + decisionLabel(e) + " · "
+            + names.getOrDefault(e.actor(), e.actor())
             + (e.opinion() == null || e.opinion().isBlank() ? "" : "\n    意见：" + e.opinion()))
         .collect(Collectors.joining("\n")));
   }

@@ -118,6 +118,7 @@ class ReformPlanProcessTest {
     String opinions = (String) engine.getTaskService().getVariableLocal(support.task(pi, ProcessKeys.DRAFT_PLAN).getId(),
         ProcessKeys.FORM_OPINIONS);
     assertThat(opinions).contains("退回修改").contains("请补充便民服务中心编制说明");
+    assertThat(opinions).as("people by their names, the system as 系统").contains("· taian 测试", "· 系统").doesNotContain("· system");
 
     support.complete("ningyang", pi, ProcessKeys.DRAFT_PLAN, Map.of("decision", "SUBMIT"));
     support.runJobs(pi);
