@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code /api} also accepts, for reading, the session of a webapp login — see SessionOrBasicAuthenticationProvider);
  * the monitoring group on {@code /actuator/prometheus}; then the guards closing CVE-2026-77226 and
  * CVE-2026-109432 (fixed upstream only in paid patch releases of 7.24), which see a bounded body and know the
- * caller. Open without login: {@code GET /engine-rest/engine}, {@code /actuator/health}, the API description.
+ * caller; last, Cockpit's one unbounded query gets a page size ({@link DefinitionVersionsFilter}). Open without login: {@code GET /engine-rest/engine}, {@code /actuator/health}, the API description.
  */
 @Configuration
 class SecurityFilters {
@@ -29,6 +29,7 @@ class SecurityFilters {
     static final int BODY_SIZE = Ordered.HIGHEST_PRECEDENCE + 10;
     static final int AUTHENTICATION = Ordered.HIGHEST_PRECEDENCE + 20;
     static final int GUARDS = Ordered.HIGHEST_PRECEDENCE + 30;
+    static final int COMPATIBILITY = Ordered.HIGHEST_PRECEDENCE + 40;
 
     private Order() {}
   }
@@ -126,6 +127,17 @@ class SecurityFilters {
     bean.setName("strict-transport-security");
     bean.addUrlPatterns("/*");
     bean.setOrder(Order.HSTS);
+    return bean;
+  }
+
+  @Bean
+  FilterRegistrationBean<DefinitionVersionsFilter> definitionVersions(
+      @Value("${camunda.bpm.generic-properties.properties.query-max-results-limit:2000}") int limit) {
+    FilterRegistrationBean<DefinitionVersionsFilter> bean =
+        new FilterRegistrationBean<>(new DefinitionVersionsFilter(applicationPath, limit));
+    bean.setName("definition-versions");
+    bean.addUrlPatterns(applicationPath + "/api/engine/*");
+    bean.setOrder(Order.COMPATIBILITY);
     return bean;
   }
 }
