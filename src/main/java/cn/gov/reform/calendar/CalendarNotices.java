@@ -111,7 +111,7 @@ public class CalendarNotices {
     List<LocalDate> holidays = new ArrayList<>();
     List<LocalDate> workdays = new ArrayList<>();
     for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
-      boolean weekend = d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
+      boolean weekend = weekend(d);
       boolean working = calendar.isWorkingDay(d);
       if (!weekend && !working) {
         holidays.add(d);
