@@ -5,9 +5,11 @@ import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -33,8 +35,10 @@ public class CalendarNotices {
   @Schema(description = "国务院办公厅一年的节假日安排通知")
   public record Notice(
       @Schema(description = "通知名称（出处）", example = "国务院办公厅关于2027年部分节假日安排的通知") String source,
-      @Schema(description = "放假日期（周一至周五中休息的日子）", example = "[\"2027-01-01\", \"2027-02-08\"]") List<LocalDate> holidays,
-      @Schema(description = "调休上班的周末日期", example = "[\"2027-02-13\"]") List<LocalDate> workdays) {}
+      @Schema(description = "放假日期：该年周一至周五中休息的日子（周末本就休息，不列）", example = "[\"2027-01-01\", \"2027-02-08\"]")
+      List<LocalDate> holidays,
+      @Schema(description = "调休上班日期：该年要上班的周六、周日（不能同时列为放假日期）", example = "[\"2027-02-06\", \"2027-02-07\"]")
+      List<LocalDate> workdays) {}
 
   /** A year as the calendar now knows it. */
   @Schema(description = "一年的工作日安排")
@@ -107,7 +111,7 @@ public class CalendarNotices {
     List<LocalDate> holidays = new ArrayList<>();
     List<LocalDate> workdays = new ArrayList<>();
     for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
-      boolean weekend = d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
+      boolean weekend = weekend(d);
       boolean working = calendar.isWorkingDay(d);
       if (!weekend && !working) {
         holidays.add(d);
@@ -140,26 +144,59 @@ public class CalendarNotices {
     if (!errors.isEmpty()) {
       return errors;
     }
-    Set<LocalDate> seen = new HashSet<>();
-    dates(errors, "holidays", year, notice.holidays(), seen, false);
-    dates(errors, "workdays", year, notice.workdays(), seen, true);
+    Map<LocalDate, String> holidays = firstPlaces("holidays", notice.holidays());
+    Map<LocalDate, String> workdays = firstPlaces("workdays", notice.workdays());
+    dates(errors, "holidays", year, notice.holidays(), holidays, workdays, false);
+    dates(errors, "workdays", year, notice.workdays(), workdays, holidays, true);
     return errors;
   }
 
-  private static void dates(List<FieldError> errors, String field, int year, List<LocalDate> days, Set<LocalDate> seen,
-      boolean mustBeWeekend) {
+  /** Where each date is first listed, e.g. 2027-02-06 → workdays[0]. */
+  private static Map<LocalDate, String> firstPlaces(String field, List<LocalDate> days) {
+    Map<LocalDate, String> first = new HashMap<>();
+    for (int i = 0; i < days.size(); i++) {
+      if (days.get(i) != null) {
+        first.putIfAbsent(days.get(i), field + "[" + i + "]");
+      }
+    }
+    return first;
+  }
+
+  /**
+   * One error per date a notice cannot mean: outside its year, listed twice, both a holiday and a working day,
+   * a holiday on a weekend (a rest day anyway) or a make-up working day on a weekday (a working day anyway).
+   * Such a date would otherwise be stored and have no effect, and the answer would not show it.
+   */
+  private static void dates(List<FieldError> errors, String field, int year, List<LocalDate> days,
+      Map<LocalDate, String> sameList, Map<LocalDate, String> otherList, boolean working) {
     for (int i = 0; i < days.size(); i++) {
       LocalDate d = days.get(i);
       String at = field + "[" + i + "]";
+      String message = null;
       if (d == null) {
-        errors.add(new FieldError(at, "不能为空"));
+        message = "不能为空";
       } else if (d.getYear() != year) {
-        errors.add(new FieldError(at, d + " 不在" + year + "年"));
-      } else if (!seen.add(d)) {
-        errors.add(new FieldError(at, d + " 重复出现"));
-      } else if (mustBeWeekend && d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-        errors.add(new FieldError(at, d + " 不是周末，无需调休上班"));
+        message = d + " 不在" + year + "年，应列入" + d.getYear() + "年的节假日安排";
+      } else if (!sameList.get(d).equals(at)) {
+        message = d + " 重复出现（已列于 " + sameList.get(d) + "）";
+      } else if (otherList.containsKey(d)) {
+        message = d + (working ? " 已列为放假日期（" : " 已列为调休上班日期（") + otherList.get(d) + "），同一天不能既放假又上班";
+      } else if (working && !weekend(d)) {
+        message = d + " 是" + weekday(d) + "，本就是工作日，不是调休上班日期";
+      } else if (!working && weekend(d)) {
+        message = d + " 是" + weekday(d) + "，本就休息，不必列为放假日期；如该日调休上班，请列入 workdays";
+      }
+      if (message != null) {
+        errors.add(new FieldError(at, message));
       }
     }
+  }
+
+  private static boolean weekend(LocalDate d) {
+    return d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
+  }
+
+  private static String weekday(LocalDate d) {
+    return d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.CHINA);
   }
 }

@@ -50,6 +50,8 @@ public class WorkingDayCalendar {
   /** Dates a notice changes: true = working day (调休上班), false = holiday. */
   private volatile Map<LocalDate, Boolean> exceptions = Map.of();
   private volatile Set<Integer> knownYears = Set.of();
+  private final Map<LocalDate, Boolean> bundled;
+  private final Set<Integer> bundledYears;
 
   public WorkingDayCalendar() {
     try (InputStream in = getClass().getResourceAsStream("/calendar/chinese-days.json")) {
@@ -59,11 +61,13 @@ public class WorkingDayCalendar {
       root.get("workdays").fieldNames().forEachRemaining(d -> days.put(LocalDate.parse(d), true));
       Set<Integer> years = new TreeSet<>();
       days.keySet().forEach(d -> years.add(d.getYear()));
-      exceptions = Map.copyOf(days);
-      knownYears = Set.copyOf(years);
+      bundled = Map.copyOf(days);
+      bundledYears = Set.copyOf(years);
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("cannot read the bundled holiday calendar calendar/chinese-days.json", e);
     }
+    exceptions = bundled;
+    knownYears = bundledYears;
   }
 
   /** Adds (or replaces) one year's notice: its holidays and its adjusted working weekends. */
@@ -74,6 +78,23 @@ public class WorkingDayCalendar {
     workdays.forEach(d -> days.put(d, true));
     Set<Integer> years = new TreeSet<>(knownYears);
     years.add(year);
+    exceptions = Map.copyOf(days);
+    knownYears = Set.copyOf(years);
+  }
+
+  /** Drops a loaded year's notice: the year is as bundled again (or unknown). Tests undo the notices they load. */
+  synchronized void forgetYear(int year) {
+    Map<LocalDate, Boolean> days = new HashMap<>(exceptions);
+    days.keySet().removeIf(d -> d.getYear() == year);
+    bundled.forEach((d, working) -> {
+      if (d.getYear() == year) {
+        days.put(d, working);
+      }
+    });
+    Set<Integer> years = new TreeSet<>(knownYears);
+    if (!bundledYears.contains(year)) {
+      years.remove(year);
+    }
     exceptions = Map.copyOf(days);
     knownYears = Set.copyOf(years);
   }

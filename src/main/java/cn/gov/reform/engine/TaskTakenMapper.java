@@ -34,7 +34,8 @@ import cn.gov.reform.web.Problems;
  * other official gets 409 (404 once the task was already gone when they sent it) as problem JSON saying
  * someone else has dealt with it; the failed transaction left nothing behind. Other failures, and every
  * other path, are answered exactly as Camunda does. Registered with every Jersey application of the app by
- * {@link TaskTakenFeature}; one mapper per exception type Camunda maps, so this one is the nearest.
+ * {@link EngineRestProblems}; one mapper per exception type Camunda maps, so this one is the nearest. The app's own
+ * refusals are {@link RefusalMapper}'s.
  */
 abstract class TaskTakenMapper<E extends Throwable> implements ExtendedExceptionMapper<E> {
 
@@ -48,7 +49,8 @@ abstract class TaskTakenMapper<E extends Throwable> implements ExtendedException
 
   @Override
   public boolean isMappable(E e) {
-    return taskId() != null && !(e instanceof RestException r && r.getStatus() != Response.Status.INTERNAL_SERVER_ERROR);
+    return taskId() != null && !(e instanceof RestException r && r.getStatus() != Response.Status.INTERNAL_SERVER_ERROR)
+        && RefusalMapper.refusalIn(e) == null;
   }
 
   @Override

@@ -86,6 +86,19 @@ class WorkingDayCalendarTest {
     WorkingDayCalendar.Due d = calendar.plus(LocalDate.of(2026, 12, 24), 10);
     assertThat(d.day()).isEqualTo(LocalDate.of(2027, 1, 8));
     assertThat(d.estimated()).isFalse();
+
+    calendar.forgetYear(2027);
+    assertThat(calendar.knows(2027)).isFalse();
+    assertThat(calendar.isWorkingDay(LocalDate.of(2027, 2, 6))).isFalse();
+  }
+
+  @Test
+  void shouldGoBackToTheBundledDaysWhenALoadedNoticeOfABundledYearIsForgotten() {
+    calendar.loadYear(2026, Set.of(LocalDate.of(2026, 1, 1)), Set.of());
+    assertThat(calendar.isWorkingDay(LocalDate.of(2026, 2, 14))).as("the loaded notice has no make-up Saturday").isFalse();
+    calendar.forgetYear(2026);
+    assertThat(calendar.knows(2026)).isTrue();
+    assertThat(calendar.isWorkingDay(LocalDate.of(2026, 2, 14))).as("春节前调休上班（周六）").isTrue();
   }
 
   @Test

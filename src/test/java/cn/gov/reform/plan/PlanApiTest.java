@@ -188,7 +188,11 @@ class PlanApiTest {
     Http.Answer refused = http.post("/engine-rest/task/" + taskId + "/complete", "taian",
         "{\"variables\":{\"decision\":{\"value\":\"RETURN\"}}}");
     assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.json().get("message").asText()).contains("opinion");
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(refused.json().get("title").asText()).isEqualTo("处理决定不符合要求");
+    assertThat(refused.json().get("detail").asText()).isEqualTo("opinion：退回修改时必须填写意见");
+    assertThat(refused.json().get("message").asText()).as("what Tasklist shows").isEqualTo("opinion：退回修改时必须填写意见");
+    assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("opinion");
     Http.Answer submitted = http.post("/engine-rest/task/" + taskId + "/submit-form", "taian",
         "{\"variables\":{\"decision\":{\"value\":\"MAYBE\"}}}");
     assertThat(submitted.status()).isEqualTo(400);
