@@ -41,7 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IdentitySeeder {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySeeder.class);
-  static final String GROUP_TYPE = "WORKFLOW";
+  /** What Admin shows as a role group's type. */
+  static final String GROUP_TYPE = "审批岗位";
   public static final String FILTER_MY_TASKS = "我的待办";
   public static final String FILTER_CLAIMED = "我认领的任务";
 
@@ -68,7 +69,7 @@ public class IdentitySeeder {
   }
 
   /** What the last seeding did: groups wanted and created, tenant memberships added, JDBC statements, time. */
-  public record Seeding(int wanted, int created, int memberships, int statements, long millis) {}
+  public record Seeding(int wanted, int created, int grants, int memberships, int statements, long millis) {}
 
   /**
    * Groups, their authorizations, the province tenants and the memberships are written with one JDBC batch
@@ -83,7 +84,7 @@ public class IdentitySeeder {
     LOG.info("Role groups: checking {} groups of {} regions", wanted.size(), regions.provinces().size()
         + regions.cities().size() + regions.counties().size());
     int[] statements = {0};
-    int[] added = {0, 0};
+    int[] added = {0, 0, 0};
     transaction.executeWithoutResult(status -> {
       Set<String> existing = new HashSet<>(jdbc.queryForList("select ID_ from ACT_ID_GROUP", String.class));
       List<Map.Entry<String, String>> missing = wanted.entrySet().stream().filter(e -> !existing.contains(e.getKey())).toList();
@@ -91,32 +92,18 @@ public class IdentitySeeder {
       if (!missing.isEmpty()) {
         batch(statements, "insert into ACT_ID_GROUP (ID_, REV_, NAME_, TYPE_) values (?, 1, ?, ?)",
             missing.stream().map(g -> new Object[] {g.getKey(), g.getValue(), GROUP_TYPE}).toList());
-        List<Object[]> grants = new ArrayList<>();
-        for (Map.Entry<String, String> g : missing) {
-          Role role = Role.parse(g.getKey()).map(Role.Membership::role).orElseThrow();
-          for (Grant grant : grantsOf(role)) {
-            int perms = 0;
-            for (Permission p : grant.permissions()) {
-              perms |= p.getValue();
-            }
-            grants.add(new Object[] {idGenerator.getNextId(), AUTH_TYPE_GRANT, g.getKey(), grant.resource().resourceType(),
-                grant.resourceId(), perms});
-          }
-        }
-        batch(statements, """
-            insert into ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_)
-            values (?, 1, ?, ?, null, ?, ?, ?)""", grants);
-        LOG.info("Role groups: {} groups and {} grants written", missing.size(), grants.size());
+        LOG.info("Role groups: {} groups written", missing.size());
       }
+      added[2] = ensureGrants(statements, wanted.keySet());
       added[1] = ensureTenants(statements, wanted.keySet());
     });
     ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired().execute(ctx -> {
       ensureFilters();
       return null;
     });
-    last = new Seeding(wanted.size(), added[0], added[1], statements[0], (System.nanoTime() - start) / 1_000_000);
-    LOG.info("Role groups: {} wanted, {} created, {} tenant memberships added, {} statements, in {} ms", last.wanted(),
-        last.created(), last.memberships(), last.statements(), last.millis());
+    last = new Seeding(wanted.size(), added[0], added[2], added[1], statements[0], (System.nanoTime() - start) / 1_000_000);
+    LOG.info("Role groups: {} wanted, {} created, {} grants and {} tenant memberships added, {} statements, in {} ms",
+        last.wanted(), last.created(), last.grants(), last.memberships(), last.statements(), last.millis());
   }
 
   public Seeding lastSeeding() {
@@ -155,12 +142,17 @@ public class IdentitySeeder {
     return groups;
   }
 
-  /** What each role needs: Tasklist for everybody; starting its procedures for a starter role; Cockpit for supervisors. */
+  /**
+   * What each role needs: Tasklist for everybody; starting its procedures for a starter role; Cockpit for
+   * supervisors, who may also read every task of their province (the tenant check keeps it to their province),
+   * for Cockpit's 人工任务 and its tasks-by-group report.
+   */
   private List<Grant> grantsOf(Role role) {
     List<Grant> grants = new ArrayList<>();
     grants.add(new Grant(Resources.APPLICATION, "tasklist", Permissions.ACCESS));
     if (role == Role.SUPERVISOR) {
       grants.add(new Grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS));
+      grants.add(new Grant(Resources.TASK, Authorization.ANY, Permissions.READ));
     }
     boolean starts = false;
     for (ProcedureAccess procedure : procedures) {
@@ -178,6 +170,39 @@ public class IdentitySeeder {
       grants.add(new Grant(Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE));
     }
     return grants;
+  }
+
+  /**
+   * Every grant each role needs, for new groups and for groups an earlier version created (a role that gains a
+   * grant gets it on the next start); grants are matched by group, resource type and resource id. Returns the
+   * grants added.
+   */
+  private int ensureGrants(int[] statements, Set<String> groups) {
+    Set<String> held = new HashSet<>(jdbc.queryForList("""
+        select GROUP_ID_ || '/' || RESOURCE_TYPE_ || '/' || RESOURCE_ID_ from ACT_RU_AUTHORIZATION
+        where GROUP_ID_ is not null and TYPE_ = 1 and (RESOURCE_TYPE_ <> 7 or RESOURCE_ID_ = '*')""", String.class));
+    List<Object[]> grants = new ArrayList<>();
+    for (String group : groups) {
+      Role role = Role.parse(group).map(Role.Membership::role).orElseThrow();
+      for (Grant grant : grantsOf(role)) {
+        if (held.contains(group + "/" + grant.resource().resourceType() + "/" + grant.resourceId())) {
+          continue;
+        }
+        int perms = 0;
+        for (Permission p : grant.permissions()) {
+          perms |= p.getValue();
+        }
+        grants.add(new Object[] {idGenerator.getNextId(), AUTH_TYPE_GRANT, group, grant.resource().resourceType(),
+            grant.resourceId(), perms});
+      }
+    }
+    batch(statements, """
+        insert into ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_, USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_)
+        values (?, 1, ?, ?, null, ?, ?, ?)""", grants);
+    if (!grants.isEmpty()) {
+      LOG.info("Role groups: {} grants written", grants.size());
+    }
+    return grants.size();
   }
 
   /** A tenant per province, and every role group a member of its province's tenant; returns the memberships added. */

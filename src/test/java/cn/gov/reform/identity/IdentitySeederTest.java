@@ -31,7 +31,7 @@ class IdentitySeederTest {
     assertThat(seeding.wanted()).isEqualTo(wanted).isGreaterThan(4000);
     assertThat(seeding.statements()).as("one batch per table: groups, grants, tenants, memberships").isLessThanOrEqualTo(4);
 
-    assertThat(count("select count(*) from ACT_ID_GROUP where TYPE_ = 'WORKFLOW'")).isEqualTo(wanted);
+    assertThat(count("select count(*) from ACT_ID_GROUP where TYPE_ = '审批岗位'")).isEqualTo(wanted);
     assertThat(count("select count(*) from ACT_ID_TENANT_MEMBER where GROUP_ID_ is not null")).isGreaterThanOrEqualTo(wanted);
     assertThat(count("select count(distinct GROUP_ID_) from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = 0 and RESOURCE_ID_ = 'tasklist'"))
         .as("every role group may use Tasklist").isEqualTo(wanted);
@@ -43,6 +43,12 @@ class IdentitySeederTest {
     assertThat(engine.getAuthorizationService().isUserAuthorized("nobody", java.util.List.of("reviewer370900"),
         org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
         org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, "reformPlanApproval")).isFalse();
+    assertThat(engine.getAuthorizationService().isUserAuthorized("nobody", java.util.List.of("supervisor370000"),
+        org.camunda.bpm.engine.authorization.Permissions.READ, org.camunda.bpm.engine.authorization.Resources.TASK))
+        .as("a province's supervisor reads its tasks in Cockpit").isTrue();
+    assertThat(engine.getAuthorizationService().isUserAuthorized("nobody", java.util.List.of("reviewer370900"),
+        org.camunda.bpm.engine.authorization.Permissions.READ, org.camunda.bpm.engine.authorization.Resources.TASK)).isFalse();
+    assertThat(seeder.lastSeeding().grants()).as("grants of the first start").isGreaterThan(11_000);
     assertThat(engine.getIdentityService().createTenantQuery().groupMember("reviewer370900").singleResult().getId())
         .isEqualTo("370000");
     assertThat(engine.getIdentityService().createGroupQuery().groupId("drafter370921").singleResult().getName())

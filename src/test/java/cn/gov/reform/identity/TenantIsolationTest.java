@@ -72,4 +72,21 @@ class TenantIsolationTest {
     assertThat(field(tasks, "changchun", "processInstanceId")).contains(jilin).doesNotContain(shandong);
     assertThat(field("/engine-rest/history/task?maxResults=500", "changchun", "processInstanceId")).doesNotContain(shandong);
   }
+
+  @Test
+  void shouldCountTheTasksOfTheSupervisorsOwnProvinceByGroupInCockpit() {
+    String shandong = http.post("/api/plans", "ningyang", Http.json(PlanFixtures.ningyangPlan())).json()
+        .get("processInstanceId").asText();
+    String jilin = http.post("/api/plans", "nongan", Http.json(PlanFixtures.nonganDevelopedTown())).json()
+        .get("processInstanceId").asText();
+    support.runJobs(shandong);
+    support.runJobs(jilin);
+    Http.Answer report = http.get("/engine-rest/task/report/candidate-group-count", "shandongsupervisor");
+    assertThat(report.status()).as(report.raw().body()).isEqualTo(200);
+    List<String> groups = new ArrayList<>();
+    report.json().forEach(row -> groups.add(row.path("groupName").asText()));
+    assertThat(groups).contains("reviewer370900").noneMatch(g -> g.endsWith("220100") || g.endsWith("220000"));
+    assertThat(field("/engine-rest/task?maxResults=500", "shandongsupervisor", "processInstanceId")).contains(shandong)
+        .doesNotContain(jilin);
+  }
 }

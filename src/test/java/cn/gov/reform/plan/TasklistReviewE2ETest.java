@@ -115,6 +115,8 @@ class TasklistReviewE2ETest {
         browser.screenshot("06-missing-decision");
         assertThat(browser.driver.findElement(By.tagName("body")).getText()).doesNotContain("Field is required")
             .as("no 新建任务: standalone tasks are off").doesNotContain("新建任务");
+        assertThat(browser.driver.findElement(By.cssSelector(".task-card header")).getText()).as("no bare tenant code")
+            .doesNotContain("370000");
       });
     }
     assertThat(support.task(created.processInstanceId(), "cityReview")).as("the task stays open").isNotNull();

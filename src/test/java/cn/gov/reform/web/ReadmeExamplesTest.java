@@ -31,8 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.gov.reform.plan.PlanFixtures;
 import cn.gov.reform.plan.PlanRequest;
 import cn.gov.reform.plan.PlanView;
-import cn.gov.reform.support.CurlExamples;
 import cn.gov.reform.support.CurlExamples.Curl;
+import cn.gov.reform.support.CurlExamples;
 import cn.gov.reform.support.Http;
 
 /**

@@ -100,6 +100,13 @@ class WebappLocalesTest {
         .isEmpty();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+  void shouldNotAskForTheStandaloneDistributionsWelcomePage(String app) {
+    assertThat(http.get("/camunda/app/" + app + "/scripts/config.js", null).raw().body()).contains("disableWelcomeMessage: true,");
+    assertThat(http.get("/camunda-welcome", null).status()).as("not served by this app").isEqualTo(404);
+  }
+
   @Test
   void shouldKeepTasklistsShortcutsWithChineseDescriptions() {
     String js = http.get("/camunda/app/tasklist/scripts/config.js", null).raw().body();

@@ -69,6 +69,7 @@ export default {
   //   }
   // },
   // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false,
+  // no first-visit box of the standalone distributions: it asks /camunda-welcome, which this app does not serve (404)
+  disableWelcomeMessage: true,
   // userOperationLogAnnotationLength: 4000
 };

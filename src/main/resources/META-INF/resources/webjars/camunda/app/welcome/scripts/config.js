@@ -33,6 +33,8 @@ const english = window.localStorage.getItem('reform.locale') === 'en';
 document.documentElement.lang = english ? 'en' : 'zh-CN';
 
 export default {
+  // no first-visit box of the standalone distributions: it asks /camunda-welcome, which this app does not serve (404)
+  disableWelcomeMessage: true,
   app: {
     vendor: '乡镇改革方案审批',
     name: '首页'
@@ -81,5 +83,4 @@ export default {
   //   }
   // ],
   // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false
 };
