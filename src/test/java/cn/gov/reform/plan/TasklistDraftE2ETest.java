@@ -80,6 +80,8 @@ class TasklistDraftE2ETest {
         browser.visible(field("方案标题", "input"));
         String start = browser.driver.findElement(By.tagName("body")).getText();
         assertThat(start).contains("方案类型", "县（市、区）代码", "党政工作机构").doesNotContain("政策校验结果", "处理决定");
+        browser.until(d -> "月/日/年，如 03/31/2027".equals(browser.visible(By.cssSelector("input[placeholder*='月/日/年']"))
+            .getAttribute("placeholder")));
         type(browser, Map.of(field("方案标题", "input"), TITLE, field("县（市、区）代码", "input"), "370921",
             field("乡镇（街道）代码", "input"), "370921109", field("乡镇（街道）名称", "input"), "磁窑镇",
             field("行政编制", "input"), "50", field("事业编制", "input"), "178",

@@ -1,5 +1,6 @@
 // 乡镇改革方案审批: Camunda Forms (form-js) write their validation messages in English whatever the locale.
-// Officials read Chinese: each message under a form field is replaced by its Chinese wording as it appears.
+// Officials read Chinese: each message under a form field is replaced by its Chinese wording as it appears, and
+// the date field's placeholder too.
 // Loaded by config.js (customScripts); it registers no plugin.
 const MESSAGES = [
   [/^Field is required\.$/, () => '此项为必填项。'],
@@ -25,9 +26,13 @@ function translate(element) {
   }
 }
 
+// the date picker keeps its US order (month/day/year); its placeholder says so in Chinese
+const DATE_PLACEHOLDER = '月/日/年，如 03/31/2027';
+
 function translateAll(root) {
   if (root.querySelectorAll) {
     root.querySelectorAll('.fjs-form-field-error li').forEach(translate);
+    root.querySelectorAll('input[placeholder="mm/dd/yyyy"]').forEach((input) => { input.placeholder = DATE_PLACEHOLDER; });
   }
 }
 
