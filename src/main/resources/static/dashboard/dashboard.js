@@ -48,9 +48,12 @@
     return a;
   }
 
+  function countOrNothing(p) { return p.value ? String(p.value) : ''; }
+
+  // SVG: the charts' texts are page text (sharp at any zoom, found by screen readers and browser tests)
   function chart(id, option, points) {
     var el = $(id);
-    if (!charts[id]) { charts[id] = echarts.init(el); }
+    if (!charts[id]) { charts[id] = echarts.init(el, null, { renderer: 'svg' }); }
     charts[id].setOption(option, true);
     el.setAttribute('data-points', String(points));
     return charts[id];
@@ -85,7 +88,8 @@
     var statuses = Object.keys(STATUS).filter(function (st) { return rows.some(function (r) { return r.status === st; }); });
     var series = statuses.map(function (st) {
       return {
-        name: STATUS[st], type: 'bar', stack: 'plans', barMaxWidth: 60, label: { show: true },
+        // a city without plans in this status still needs its 0 in the stack, but no "0" label on it
+        name: STATUS[st], type: 'bar', stack: 'plans', barMaxWidth: 60, label: { show: true, formatter: countOrNothing },
         data: cityCodes.map(function (c) {
           var hit = rows.filter(function (r) { return r.cityCode === c && r.status === st; })[0];
           return hit ? hit.count : 0;
