@@ -1,5 +1,5 @@
 // 管理驾驶舱: renders GET /api/stats (already limited to what the viewer may see) with ECharts, and
-// drills down to plan lists (GET /api/plans), one plan (GET /api/plans/{id}) and Cockpit.
+// drills down to plan lists (GET /api/plans), one plan (GET /api/plans/{id}) and Cockpit (运行监控).
 // Data is put into the page as text only (never as HTML): plan titles are user input.
 (function () {
   'use strict';
@@ -149,7 +149,7 @@
       cell(tr, r.statusName);
       cell(tr, r.deadline);
       cell(tr, r.workingDaysLeft);
-      cell(tr, r.processInstanceId ? link('Cockpit', cockpit(r.processInstanceId), true) : '');
+      cell(tr, r.processInstanceId ? link('运行监控', cockpit(r.processInstanceId), true) : '');
     });
   }
 

@@ -97,6 +97,11 @@ class DashboardE2ETest {
         assertThat(counts).as("济南 has no plan 起草中").contains(0L);
         assertThat(segmentLabels(browser)).doesNotContain("0")
             .containsExactlyInAnyOrderElementsOf(counts.stream().filter(n -> n > 0).map(String::valueOf).toList());
+
+        // the apps by the names they give themselves
+        assertThat(browser.visible(By.id("toTasklist")).getText()).isEqualTo("待办任务");
+        assertThat(browser.visible(By.id("toCockpit")).getText()).isEqualTo("运行监控");
+        assertThat(browser.driver.findElement(By.tagName("body")).getText()).doesNotContain("Tasklist", "Cockpit");
         browser.screenshot("12-dashboard");
 
         // a click on the 泰安市 bar of the overdue chart lists its overdue plans
@@ -112,6 +117,7 @@ class DashboardE2ETest {
         browser.until(d -> d.findElement(By.id("planTimeline")).getText().contains("市编办审核"));
         assertThat(browser.visible(By.id("planFacts")).getText()).contains("市委、市政府审批", "审核中");
         assertThat(browser.driver.findElement(By.id("overview")).isDisplayed()).isFalse();
+        assertThat(browser.visible(By.id("planCockpit")).getText()).isEqualTo("在运行监控中查看流程实例");
         String cockpit = browser.visible(By.id("planCockpit")).getAttribute("href");
         assertThat(cockpit).endsWith("/camunda/app/cockpit/default/#/process-instance/" + dueSoon.processInstanceId());
         browser.screenshot("14-dashboard-plan");
