@@ -23,11 +23,15 @@ import cn.gov.reform.support.Browser;
 /**
  * In a real browser: the 山东 supervisor logs in on the dashboard's login page, sees the campaign's
  * charts filled (status per city, overdue by city, working days per stage) and the deadline list,
- * drills down from a chart to the plans, from a plan to its record, and jumps to Cockpit.
+ * drills down from a chart to the plans, from a plan to its record, and jumps to Cockpit. Tasklist's,
+ * Cockpit's and the welcome page's headers lead back to the dashboard.
  */
 @Tag("e2e")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DashboardE2ETest {
+
+  /** 管理驾驶舱 in a webapp's header. */
+  private static final By DASHBOARD_LINK = By.cssSelector("[cam-widget-header] a[href='/dashboard']");
 
   @LocalServerPort int port;
   @Autowired PlanFixtures support;
@@ -129,6 +133,40 @@ class DashboardE2ETest {
         browser.screenshot("15-cockpit-process-instance");
       });
     }
+  }
+
+  @Test
+  void shouldLeadFromTheWebappsHeadersToTheDashboard() {
+    try (Browser browser = new Browser(port)) {
+      browser.steps("dashboard-links", () -> {
+        browser.open("/camunda/app/tasklist/default/");
+        browser.fill(Map.of(By.cssSelector("input[ng-model='username']"), "shandongsupervisor",
+            By.cssSelector("input[ng-model='password']"), PlanFixtures.PASSWORD));
+        browser.click(By.cssSelector("form button[type='submit']"));
+        assertThat(browser.visible(DASHBOARD_LINK).getText()).isEqualTo("管理驾驶舱");
+        browser.screenshot("21-tasklist-header");
+        browser.click(DASHBOARD_LINK);
+        dashboardShown(browser);
+
+        browser.click(By.id("toCockpit"));
+        browser.until(d -> d.getTitle().contains("运行监控"));
+        assertThat(browser.visible(DASHBOARD_LINK).getText()).isEqualTo("管理驾驶舱");
+        browser.screenshot("22-cockpit-header");
+        browser.click(DASHBOARD_LINK);
+        dashboardShown(browser);
+
+        browser.open("/camunda/app/welcome/default/");
+        assertThat(browser.visible(DASHBOARD_LINK).getText()).isEqualTo("管理驾驶舱");
+        browser.screenshot("23-welcome-header");
+        browser.click(DASHBOARD_LINK);
+        dashboardShown(browser);
+      });
+    }
+  }
+
+  private static void dashboardShown(Browser browser) {
+    browser.until(d -> d.getCurrentUrl().endsWith("/dashboard") && d.getTitle().contains("管理驾驶舱"));
+    browser.until(d -> d.findElement(By.id("summary")).getText().contains("可见方案"));
   }
 
   /**
