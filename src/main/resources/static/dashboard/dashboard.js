@@ -12,6 +12,7 @@
     REVISE: '修订', PASSED: '通过', FAILED: '未通过', FILED: '已备案', REJECTED: '不予批准', WITHDRAWN: '已撤回',
     APPROVED: '已批准', ROUTED: '已确定', OVERDUE: '超过完成期限', REMINDED: '催办', ESCALATED: '提请督办', SUPERVISED: '督办',
     ESTIMATED: '按周末推算' };
+  var LOGIN = '/dashboard/login.html';
   var charts = {};
 
   function $(id) { return document.getElementById(id); }
@@ -23,7 +24,7 @@
   function get(url) {
     return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then(function (r) {
       if (r.status === 401) {
-        window.location.href = '/dashboard/login.html';
+        window.location.href = LOGIN;
         throw new Error('未登录');
       }
       return r.json().then(function (body) {
@@ -215,6 +216,18 @@
     var m = /^#plan\/(.+)$/.exec(window.location.hash);
     if (m) { plan(decodeURIComponent(m[1])); } else { overview(); }
   }
+
+  // ends the one session of the dashboard and the webapps, then back to the login
+  $('logout').addEventListener('click', function () {
+    $('error').textContent = '';
+    webappSession.logout().then(function (r) {
+      if (r.ok || r.status === 401) {
+        window.location.href = LOGIN;
+      } else {
+        $('error').textContent = '退出登录失败（' + r.status + '），请稍后再试。';
+      }
+    }, function () { $('error').textContent = '无法连接服务器，请稍后再试。'; });
+  });
 
   window.addEventListener('hashchange', route);
   window.addEventListener('resize', function () { Object.keys(charts).forEach(function (k) { charts[k].resize(); }); });

@@ -24,7 +24,7 @@ import cn.gov.reform.support.Browser;
  * In a real browser: the 山东 supervisor logs in on the dashboard's login page, sees the campaign's
  * charts filled (status per city, overdue by city, working days per stage) and the deadline list,
  * drills down from a chart to the plans, from a plan to its record, and jumps to Cockpit. Tasklist's,
- * Cockpit's and the welcome page's headers lead back to the dashboard.
+ * Cockpit's and the welcome page's headers lead back to the dashboard, and its 退出登录 ends the session.
  */
 @Tag("e2e")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -105,6 +105,7 @@ class DashboardE2ETest {
         // the apps by the names they give themselves
         assertThat(browser.visible(By.id("toTasklist")).getText()).isEqualTo("待办任务");
         assertThat(browser.visible(By.id("toCockpit")).getText()).isEqualTo("运行监控");
+        assertThat(browser.visible(By.id("logout")).getText()).isEqualTo("退出登录");
         assertThat(browser.driver.findElement(By.tagName("body")).getText()).doesNotContain("Tasklist", "Cockpit");
         browser.screenshot("12-dashboard");
 
@@ -136,7 +137,7 @@ class DashboardE2ETest {
   }
 
   @Test
-  void shouldLeadFromTheWebappsHeadersToTheDashboard() {
+  void shouldLeadFromTheWebappsHeadersToTheDashboardAndLogOutFromIt() {
     try (Browser browser = new Browser(port)) {
       browser.steps("dashboard-links", () -> {
         browser.open("/camunda/app/tasklist/default/");
@@ -159,6 +160,23 @@ class DashboardE2ETest {
         assertThat(browser.visible(DASHBOARD_LINK).getText()).isEqualTo("管理驾驶舱");
         browser.screenshot("23-welcome-header");
         browser.click(DASHBOARD_LINK);
+        dashboardShown(browser);
+
+        // 退出登录 ends the session of the dashboard and the webapps alike
+        browser.click(By.id("logout"));
+        browser.until(d -> d.getCurrentUrl().endsWith("/dashboard/login.html"));
+        browser.visible(By.id("username"));
+        browser.screenshot("24-dashboard-logged-out");
+        browser.open("/dashboard");
+        browser.until(d -> d.getCurrentUrl().endsWith("/dashboard/login.html"));
+        browser.open("/camunda/app/tasklist/default/");
+        browser.visible(By.cssSelector("input[ng-model='username']"));
+        assertThat(browser.driver.findElements(DASHBOARD_LINK)).as("no header link before a login").isEmpty();
+
+        // logging in again in the same browser (its session and CSRF token outlive the logout) works at once
+        browser.open("/dashboard");
+        browser.fill(Map.of(By.id("username"), "shandongsupervisor", By.id("password"), PlanFixtures.PASSWORD));
+        browser.click(By.id("submit"));
         dashboardShown(browser);
       });
     }
