@@ -1,5 +1,5 @@
 // 管理驾驶舱: renders GET /api/stats (already limited to what the viewer may see) with ECharts, and
-// drills down to plan lists (GET /api/plans), one plan (GET /api/plans/{id}) and Cockpit.
+// drills down to plan lists (GET /api/plans), one plan (GET /api/plans/{id}) and Cockpit (运行监控).
 // Data is put into the page as text only (never as HTML): plan titles are user input.
 (function () {
   'use strict';
@@ -12,6 +12,7 @@
     REVISE: '修订', PASSED: '通过', FAILED: '未通过', FILED: '已备案', REJECTED: '不予批准', WITHDRAWN: '已撤回',
     APPROVED: '已批准', ROUTED: '已确定', OVERDUE: '超过完成期限', REMINDED: '催办', ESCALATED: '提请督办', SUPERVISED: '督办',
     ESTIMATED: '按周末推算' };
+  var LOGIN = '/dashboard/login.html';
   var charts = {};
 
   function $(id) { return document.getElementById(id); }
@@ -23,7 +24,7 @@
   function get(url) {
     return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } }).then(function (r) {
       if (r.status === 401) {
-        window.location.href = '/dashboard/login.html';
+        window.location.href = LOGIN;
         throw new Error('未登录');
       }
       return r.json().then(function (body) {
@@ -48,9 +49,12 @@
     return a;
   }
 
+  function countOrNothing(p) { return p.value ? String(p.value) : ''; }
+
+  // SVG: the charts' texts are page text (sharp at any zoom, found by screen readers and browser tests)
   function chart(id, option, points) {
     var el = $(id);
-    if (!charts[id]) { charts[id] = echarts.init(el); }
+    if (!charts[id]) { charts[id] = echarts.init(el, null, { renderer: 'svg' }); }
     charts[id].setOption(option, true);
     el.setAttribute('data-points', String(points));
     return charts[id];
@@ -85,7 +89,8 @@
     var statuses = Object.keys(STATUS).filter(function (st) { return rows.some(function (r) { return r.status === st; }); });
     var series = statuses.map(function (st) {
       return {
-        name: STATUS[st], type: 'bar', stack: 'plans', barMaxWidth: 60, label: { show: true },
+        // a city without plans in this status still needs its 0 in the stack, but no "0" label on it
+        name: STATUS[st], type: 'bar', stack: 'plans', barMaxWidth: 60, label: { show: true, formatter: countOrNothing },
         data: cityCodes.map(function (c) {
           var hit = rows.filter(function (r) { return r.cityCode === c && r.status === st; })[0];
           return hit ? hit.count : 0;
@@ -145,7 +150,7 @@
       cell(tr, r.statusName);
       cell(tr, r.deadline);
       cell(tr, r.workingDaysLeft);
-      cell(tr, r.processInstanceId ? link('Cockpit', cockpit(r.processInstanceId), true) : '');
+      cell(tr, r.processInstanceId ? link('运行监控', cockpit(r.processInstanceId), true) : '');
     });
   }
 
@@ -211,6 +216,18 @@
     var m = /^#plan\/(.+)$/.exec(window.location.hash);
     if (m) { plan(decodeURIComponent(m[1])); } else { overview(); }
   }
+
+  // ends the one session of the dashboard and the webapps, then back to the login
+  $('logout').addEventListener('click', function () {
+    $('error').textContent = '';
+    webappSession.logout().then(function (r) {
+      if (r.ok || r.status === 401) {
+        window.location.href = LOGIN;
+      } else {
+        $('error').textContent = '退出登录失败（' + r.status + '），请稍后再试。';
+      }
+    }, function () { $('error').textContent = '无法连接服务器，请稍后再试。'; });
+  });
 
   window.addEventListener('hashchange', route);
   window.addEventListener('resize', function () { Object.keys(charts).forEach(function (k) { charts[k].resize(); }); });

@@ -1,28 +1,13 @@
-// Logs in through the Camunda webapps' own login endpoint (same session as Tasklist and Cockpit).
-// That endpoint is guarded by Camunda's CSRF filter: a reading request first hands out the token.
+// Logs in through the Camunda webapps' own login endpoint (session.js: the same session as Tasklist and Cockpit).
 (function () {
   'use strict';
-  var AUTH = '/camunda/api/admin/auth/user/default';
   var form = document.getElementById('login');
   var error = document.getElementById('error');
-
-  function csrfToken() {
-    return fetch(AUTH, { credentials: 'same-origin' }).then(function (r) {
-      return r.headers.get('X-XSRF-TOKEN');
-    });
-  }
 
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     error.textContent = '';
-    var body = new URLSearchParams();
-    body.set('username', document.getElementById('username').value);
-    body.set('password', document.getElementById('password').value);
-    csrfToken().then(function (token) {
-      var headers = { 'Content-Type': 'application/x-www-form-urlencoded' };
-      if (token) { headers['X-XSRF-TOKEN'] = token; }
-      return fetch(AUTH + '/login/welcome', { method: 'POST', credentials: 'same-origin', headers: headers, body: body });
-    }).then(function (r) {
+    webappSession.login(document.getElementById('username').value, document.getElementById('password').value).then(function (r) {
       if (r.ok) {
         window.location.href = '/dashboard';
       } else if (r.status === 401 || r.status === 403) {

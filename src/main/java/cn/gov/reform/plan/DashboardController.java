@@ -20,7 +20,7 @@ import cn.gov.reform.security.WebappSession;
  * The managers' dashboard (管理驾驶舱): a static page whose data comes from {@code /api/stats} and
  * {@code /api/plans}. Served only to a browser logged in to the Camunda webapps (the same session as
  * Tasklist and Cockpit); anyone else is sent to its login page, which logs in through the webapps' own
- * login endpoint.
+ * login endpoint. Its 退出登录 uses the webapps' logout endpoint.
  */
 @Controller
 class DashboardController {
@@ -41,5 +41,18 @@ class DashboardController {
     }
     return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
         .cacheControl(CacheControl.noStore()).body(page);
+  }
+
+  /**
+   * The session's CSRF token for the dashboard's login and logout, in the header Camunda uses. Camunda's filter
+   * sends that header only with the response that makes the token, later only its cookie, scoped to
+   * {@code /camunda}, which a page at {@code /dashboard} cannot read. Other sites cannot read it either: the
+   * browser shows response headers to pages of this origin only.
+   */
+  @GetMapping("/dashboard/csrf-token")
+  ResponseEntity<Void> csrfToken(HttpServletRequest request) {
+    ResponseEntity.HeadersBuilder<?> answer = ResponseEntity.noContent().cacheControl(CacheControl.noStore());
+    WebappSession.csrfToken(request).ifPresent(token -> answer.header(WebappSession.CSRF_HEADER, token));
+    return answer.build();
   }
 }

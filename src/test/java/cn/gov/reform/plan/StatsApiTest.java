@@ -33,7 +33,7 @@ import cn.gov.reform.support.Http;
 
 /**
  * The managers' dashboard data: four 江苏 plans (no other test uses 江苏) seen by a county, a city and
- * the province, each counting exactly what it may see; and the dashboard page behind the webapp login.
+ * the province, each counting exactly what it may see; and the dashboard page behind the webapp login, until its logout.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StatsApiTest {
@@ -181,7 +181,7 @@ class StatsApiTest {
   }
 
   @Test
-  void shouldServeTheDashboardOnlyAfterTheWebappLogin() throws Exception {
+  void shouldServeTheDashboardOnlyBetweenTheWebappLoginAndItsLogout() throws Exception {
     HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     String base = "http://localhost:" + port;
     HttpResponse<String> anonymous = browser.send(HttpRequest.newBuilder(URI.create(base + "/dashboard")).build(),
@@ -219,5 +219,26 @@ class StatsApiTest {
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(write.statusCode()).isEqualTo(401);
+
+    // 退出登录, as the dashboard does it: the webapps' logout with the session's CSRF token, which Camunda hands
+    // out once (a second reading call has no header) and the dashboard then reads from /dashboard/csrf-token
+    assertThat(page.body()).contains("退出登录", "/dashboard/session.js");
+    String sessionToken = browser.send(HttpRequest.newBuilder(URI.create(auth)).build(), HttpResponse.BodyHandlers.ofString())
+        .headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+    assertThat(browser.send(HttpRequest.newBuilder(URI.create(auth)).build(), HttpResponse.BodyHandlers.ofString())
+        .headers().firstValue("X-XSRF-TOKEN")).isEmpty();
+    HttpResponse<String> csrf = browser.send(HttpRequest.newBuilder(URI.create(base + "/dashboard/csrf-token")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(csrf.headers().firstValue("X-XSRF-TOKEN")).hasValue(sessionToken);
+    HttpResponse<String> logout = browser.send(HttpRequest.newBuilder(URI.create(auth + "/logout"))
+        .header("X-XSRF-TOKEN", sessionToken).header("Origin", base).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(logout.statusCode()).as(logout.body()).isBetween(200, 299);
+    HttpResponse<String> afterLogout = browser.send(HttpRequest.newBuilder(URI.create(base + "/dashboard")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(afterLogout.statusCode()).isEqualTo(302);
+    assertThat(afterLogout.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/dashboard/login.html"));
+    assertThat(browser.send(HttpRequest.newBuilder(URI.create(base + "/api/stats")).build(), HttpResponse.BodyHandlers.ofString())
+        .statusCode()).isEqualTo(401);
   }
 }

@@ -15,7 +15,7 @@
  * limitations under the License.
  */
 
-// Modified for 乡镇改革方案审批: Chinese (zh-CN) by default, the app's name in the header.
+// Modified for 乡镇改革方案审批: Chinese (zh-CN) by default, the app's name and a link to 管理驾驶舱 in the header.
 //
 // Camunda shows the browser's first language if availableLocales lists it (comparing its first part:
 // "en" of "en-US", "zh" of "zh-CN") and fallbackLocale otherwise. Officials read Chinese whatever their
@@ -40,11 +40,8 @@ export default {
   locales: english
     ? {availableLocales: ['en', 'zh-CN'], fallbackLocale: 'en'}
     : {availableLocales: ['zh-CN'], fallbackLocale: 'zh-CN'},
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'cockpit' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // 管理驾驶舱 in the header (scripts/dashboard-link.js)
+  customScripts: ['scripts/dashboard-link.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

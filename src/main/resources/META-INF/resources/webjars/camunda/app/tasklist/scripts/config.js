@@ -15,7 +15,7 @@
  * limitations under the License.
  */
 
-// Modified for 乡镇改革方案审批: Chinese (zh-CN) by default, the app's name in the header.
+// Modified for 乡镇改革方案审批: Chinese (zh-CN) by default, the app's name and a link to 管理驾驶舱 in the header.
 //
 // Camunda shows the browser's first language if availableLocales lists it (comparing its first part:
 // "en" of "en-US", "zh" of "zh-CN") and fallbackLocale otherwise. Officials read Chinese whatever their
@@ -46,8 +46,9 @@ export default {
   //   "long":   "LLLL"
   // },
   //
-  // form-js's English validation messages in Chinese (scripts/form-messages-zh.js)
-  customScripts: ['scripts/form-messages-zh.js'],
+  // form-js's English validation messages in Chinese (scripts/form-messages-zh.js);
+  // 管理驾驶舱 in the header (scripts/dashboard-link.js)
+  customScripts: ['scripts/form-messages-zh.js', 'scripts/dashboard-link.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
