@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * webapps; the body size limit; HTTP Basic on engine REST and {@code /api} through Camunda's own authentication
  * filter (which sets the engine's authentication, so every engine call is authorization-checked as the caller;
  * {@code /api} also accepts, for reading, the session of a webapp login — see SessionOrBasicAuthenticationProvider);
- * the monitoring group on {@code /actuator/prometheus}; then the guards closing CVE-2026-77226 and
+ * the monitoring group on {@code /actuator/prometheus} (a refused login on any of the three says why, see BasicLogin); then the guards closing CVE-2026-77226 and
  * CVE-2026-109432 (fixed upstream only in paid patch releases of 7.24), which see a bounded body and know the
  * caller; last, Cockpit's one unbounded query gets a page size ({@link DefinitionVersionsFilter}). Open without login: {@code GET /engine-rest/engine}, {@code /actuator/health}, the API description.
  */
@@ -52,7 +52,7 @@ class SecurityFilters {
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> bean = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     bean.setName("engine-rest-authentication");
-    bean.addInitParameter("authentication-provider", CachedBasicAuthenticationProvider.class.getName());
+    bean.addInitParameter("authentication-provider", ProblemBasicAuthenticationProvider.class.getName());
     bean.addUrlPatterns("/engine-rest/*");
     bean.setOrder(Order.AUTHENTICATION);
     return bean;

@@ -42,11 +42,12 @@ class OpenApiConfiguration {
         .addSecurityItem(new SecurityRequirement().addList(BASIC));
   }
 
-  /** The answers any operation may give: no or wrong credentials, an oversized body, an unexpected failure. */
+  /** The answers any operation may give: a refused login (see BasicLogin), an oversized body, an unexpected failure. */
   @Bean
   OpenApiCustomizer commonProblems() {
     return api -> api.getPaths().values().forEach(path -> path.readOperations().forEach(op -> {
-      op.getResponses().putIfAbsent("401", problem("未登录或用户名、密码错误（HTTP Basic）"));
+      op.getResponses().putIfAbsent("401", problem("登录被拒绝（HTTP Basic），detail 说明原因："
+          + "未登录（未提供用户名和密码）、用户名或密码不正确、登录失败次数过多暂被锁定（附重试时间和 Retry-After）或账户已锁定"));
       if (op.getRequestBody() != null) {
         op.getResponses().putIfAbsent("413", problem("请求体超过1MB"));
       }
