@@ -1,7 +1,6 @@
 package cn.gov.reform.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,15 +46,21 @@ class EngineIndexesTest {
 
   @Test
   void shouldLookUpOnlyGrantsOnGroupsWhenAnAdministratorCountsTheGroups() throws SQLException {
+    boolean h2;
     try (Connection c = dataSource.getConnection()) {
-      assumeTrue(c.getMetaData().getDatabaseProductName().equals("H2"),
-          "H2 runs the grant lookup once per group; PostgreSQL joins the admin's few grants once");
+      h2 = c.getMetaData().getDatabaseProductName().equals("H2");
     }
     String plan = asAdministrator(this::explainGroupCount);
 
-    assertThat(plan).as("the count is authorization-checked").contains("ACT_RU_AUTHORIZATION");
-    assertThat(plan).as("the per-group grant lookup uses resource id and type")
-        .containsPattern(EngineIndexes.RESOURCE_GRANTS + ": RESOURCE_TYPE_ = \\?\\d+\\s+AND RESOURCE_ID_ IS NOT DISTINCT FROM");
+    assertThat(plan.toUpperCase(java.util.Locale.ROOT)).as("the count is authorization-checked").contains("ACT_RU_AUTHORIZATION");
+    if (h2) {
+      // H2 runs the grant lookup once per group: it must read only the grants on groups
+      assertThat(plan).as("the per-group grant lookup uses resource id and type")
+          .containsPattern(EngineIndexes.RESOURCE_GRANTS + ": RESOURCE_TYPE_ = \\?\\d+\\s+AND RESOURCE_ID_ IS NOT DISTINCT FROM");
+    } else {
+      // PostgreSQL joins the administrator's few grants once, with no lookup per group
+      assertThat(plan).as("no lookup per group").doesNotContainPattern("(?i)loops|SubPlan");
+    }
   }
 
   @Test
