@@ -2,7 +2,6 @@ package cn.gov.reform.calendar;
 
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
@@ -111,7 +110,7 @@ public class CalendarNotices {
     List<LocalDate> holidays = new ArrayList<>();
     List<LocalDate> workdays = new ArrayList<>();
     for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
-      boolean weekend = weekend(d);
+      boolean weekend = WorkingDayCalendar.weekend(d);
       boolean working = calendar.isWorkingDay(d);
       if (!weekend && !working) {
         holidays.add(d);
@@ -181,19 +180,15 @@ public class CalendarNotices {
         message = d + " 重复出现（已列于 " + sameList.get(d) + "）";
       } else if (otherList.containsKey(d)) {
         message = d + (working ? " 已列为放假日期（" : " 已列为调休上班日期（") + otherList.get(d) + "），同一天不能既放假又上班";
-      } else if (working && !weekend(d)) {
+      } else if (working && !WorkingDayCalendar.weekend(d)) {
         message = d + " 是" + weekday(d) + "，本就是工作日，不是调休上班日期";
-      } else if (!working && weekend(d)) {
+      } else if (!working && WorkingDayCalendar.weekend(d)) {
         message = d + " 是" + weekday(d) + "，本就休息，不必列为放假日期；如该日调休上班，请列入 workdays";
       }
       if (message != null) {
         errors.add(new FieldError(at, message));
       }
     }
-  }
-
-  private static boolean weekend(LocalDate d) {
-    return d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
   }
 
   private static String weekday(LocalDate d) {

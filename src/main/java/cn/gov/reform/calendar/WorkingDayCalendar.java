@@ -112,7 +112,12 @@ public class WorkingDayCalendar {
     if (exception != null) {
       return exception;
     }
-    return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+    return !weekend(day);
+  }
+
+  /** Saturday or Sunday: a rest day unless a notice makes it a working day. */
+  static boolean weekend(LocalDate day) {
+    return day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
   }
 
   /**

@@ -38,12 +38,7 @@ abstract class RefusalMapper<E extends Throwable> implements ExtendedExceptionMa
 
   /** The refusal an engine REST failure carries (engine REST wraps it in a RestException), or null. */
   static InvalidFields refusalIn(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof InvalidFields refusal) {
-        return refusal;
-      }
-    }
-    return null;
+    return Causes.first(e, InvalidFields.class).orElse(null);
   }
 
   /** Refusals wrapped by engine REST's resources ("Cannot complete task …"). */

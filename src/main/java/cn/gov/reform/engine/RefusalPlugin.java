@@ -65,14 +65,7 @@ class RefusalPlugin extends AbstractProcessEnginePlugin {
   }
 
   static ProcessEngineException refusalIn(ProcessEngineException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ProcessEngineException p && isOurs(p)) {
-        return p;
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return e;
+    return Causes.first(e, t -> t instanceof ProcessEngineException && isOurs(t)).map(ProcessEngineException.class::cast)
+        .orElse(e);
   }
 }

@@ -99,31 +99,18 @@ abstract class TaskTakenMapper<E extends Throwable> implements ExtendedException
 
   /** Camunda 7.24 says so with a NullValueException "Cannot find task with id …". */
   private static boolean taskGone(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof NotFoundException
-          || t instanceof NullValueException && t.getMessage() != null && t.getMessage().startsWith("Cannot find task with id")) {
-        return true;
-      }
-    }
-    return false;
+    return Causes.first(e, t -> t instanceof NotFoundException
+        || t instanceof NullValueException && t.getMessage() != null && t.getMessage().startsWith("Cannot find task with id"))
+        .isPresent();
   }
 
   private static boolean has(Throwable e, Class<? extends Throwable> type) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
+    return Causes.first(e, type).isPresent();
   }
 
   private static boolean lockTimeout(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SQLException s && s.getSQLState() != null && LOCK_STATES.contains(s.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
+    return Causes.first(e, t -> t instanceof SQLException s && s.getSQLState() != null && LOCK_STATES.contains(s.getSQLState()))
+        .isPresent();
   }
 
   /** What engine REST wraps engine failures of a completion in. */

@@ -1,6 +1,7 @@
 package cn.gov.reform.plan;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,6 @@ import cn.gov.reform.identity.JointReviewProperties;
 @Component
 class StageForm {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PlanService service;
   private final PlanRepository plans;
@@ -41,12 +41,22 @@ class StageForm {
 
   /** The stage's decisions, in order, as the radio options of its form: one source for the rules and the form. */
   static SerializableValue decisionOptions(Stage stage) {
-    List<Map<String, String>> options = new ArrayList<>();
-    stage.decisions().forEach((decision, label) -> options.add(Map.of("label", label, "value", decision.name())));
-    try {
-      return SpinValues.jsonValue(JSON.writeValueAsString(options)).create();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    return SpinValues.jsonValue(OPTIONS.get(stage)).create();
+  }
+
+  /** Each stage's options as JSON, written once: the rules do not change while the app runs. */
+  private static final Map<Stage, String> OPTIONS = new EnumMap<>(Stage.class);
+
+  static {
+    ObjectMapper json = new ObjectMapper();
+    for (Stage stage : Stage.values()) {
+      List<Map<String, String>> options = new ArrayList<>();
+      stage.decisions().forEach((decision, label) -> options.add(Map.of("label", label, "value", decision.name())));
+      try {
+        OPTIONS.put(stage, json.writeValueAsString(options));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 

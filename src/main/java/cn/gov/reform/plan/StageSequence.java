@@ -1,21 +1,31 @@
 package cn.gov.reform.plan;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
  * The hub 下一环节？ of the reform-plan process: the stage of the plan's chain that comes after the one
- * answered last, so that one BPMN gateway serves every chain the decision table {@value ProcessKeys#ROUTE_DECISION}
- * can give. The model records the stage answered last in {@value #VAR_LAST_STAGE} and removes it when the plan
+ * answered last, computed once as the plan enters the hub (transient variable {@value #VAR_NEXT_STAGE}), so that one
+ * BPMN gateway serves every chain the decision table {@value ProcessKeys#ROUTE_DECISION} can give. The model records the stage answered last in {@value #VAR_LAST_STAGE} and removes it when the plan
  * goes back to the county, so a resubmission starts the chain again from its first stage.
  */
 @Component("stageSequence")
-public class StageSequence {
+public class StageSequence implements ExecutionListener {
 
   /** Task key of the stage answered last; absent while the chain starts from its first stage. */
   public static final String VAR_LAST_STAGE = "lastStage";
+  /** The hub's answer, read by its outgoing flows' conditions; transient: computed once per pass, never stored. */
+  public static final String VAR_NEXT_STAGE = "nextStage";
 
-  /** {@code ${stageSequence.next(execution)}}: the next stage's task key, or the chain's end state (APPROVED) when none is left. */
+  /** Start listener of the hub: its flows then compare {@code ${nextStage == 'cityReview'}} and so on. */
+  @Override
+  public void notify(DelegateExecution execution) {
+    execution.setVariableLocal(VAR_NEXT_STAGE, Variables.stringValue(next(execution), true));
+  }
+
+  /** The next stage's task key, or the chain's end state (APPROVED) when none is left. */
   public String next(DelegateExecution execution) {
     ApprovalRoute route = ApprovalRoute.of(execution).orElseThrow(() -> new IllegalStateException(
         "方案 " + execution.getProcessBusinessKey() + " 尚未确定审批链（缺少变量 " + ProcessKeys.VAR_ROUTE + "）"));

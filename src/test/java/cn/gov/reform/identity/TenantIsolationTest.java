@@ -15,6 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.gov.reform.plan.PlanFixtures;
+import cn.gov.reform.plan.PlanRequest;
 import cn.gov.reform.support.Http;
 
 /**
@@ -44,14 +45,17 @@ class TenantIsolationTest {
     return values;
   }
 
+  /** A plan sent over /api and checked; its process instance id. */
+  private String submitted(String drafter, PlanRequest plan) {
+    String pi = http.post("/api/plans", drafter, Http.json(plan)).json().get("processInstanceId").asText();
+    support.runJobs(pi);
+    return pi;
+  }
+
   @Test
   void shouldShowEachProvinceOnlyItsOwnPlansOnEngineRest() {
-    String shandong = http.post("/api/plans", "ningyang", Http.json(PlanFixtures.ningyangPlan())).json()
-        .get("processInstanceId").asText();
-    String jilin = http.post("/api/plans", "nongan", Http.json(PlanFixtures.nonganDevelopedTown())).json()
-        .get("processInstanceId").asText();
-    support.runJobs(shandong);
-    support.runJobs(jilin);
+    String shandong = submitted("ningyang", PlanFixtures.ningyangPlan());
+    String jilin = submitted("nongan", PlanFixtures.nonganDevelopedTown());
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(shandong).singleResult().getTenantId())
         .isEqualTo("370000");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(jilin).singleResult().getTenantId())
@@ -75,12 +79,8 @@ class TenantIsolationTest {
 
   @Test
   void shouldCountTheTasksOfTheSupervisorsOwnProvinceByGroupInCockpit() {
-    String shandong = http.post("/api/plans", "ningyang", Http.json(PlanFixtures.ningyangPlan())).json()
-        .get("processInstanceId").asText();
-    String jilin = http.post("/api/plans", "nongan", Http.json(PlanFixtures.nonganDevelopedTown())).json()
-        .get("processInstanceId").asText();
-    support.runJobs(shandong);
-    support.runJobs(jilin);
+    String shandong = submitted("ningyang", PlanFixtures.ningyangPlan());
+    String jilin = submitted("nongan", PlanFixtures.nonganDevelopedTown());
     Http.Answer report = http.get("/engine-rest/task/report/candidate-group-count", "shandongsupervisor");
     assertThat(report.status()).as(report.raw().body()).isEqualTo(200);
     List<String> groups = new ArrayList<>();
