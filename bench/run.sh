@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The national campaign benchmark (README "Performance"): builds the jar, starts it with profile postgres
 # against a fresh database on the local PostgreSQL, drives every county's plan (or the first N) through
-# /api and engine REST, a bare four-task chain on the same engine, then query latency with a loaded history.
+# /api and engine REST, a bare four-task chain on the same engine, then query latency with a loaded history and
+# open tasks spread and concentrated, then the same bare chain on vanilla Camunda (its own fresh database).
 # Usage: bench/run.sh [--counties N] [--clients C] [--history M] [--open-tasks T]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,11 +27,13 @@ mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench
 jar=$(ls target/township-reform-approval-*.jar | grep -v original | head -1)
 
 db="reform_bench_$(date +%s)"
-psql -d postgres -v ON_ERROR_STOP=1 -qc "create database $db"
-[ -n "${KEEP_DB:-}" ] || trap 'psql -d postgres -qc "drop database if exists $db with (force)" >/dev/null 2>&1 || true' EXIT
+vanilla="${db}_vanilla"
+psql -d postgres -v ON_ERROR_STOP=1 -qc "create database $db" -c "create database $vanilla"
+[ -n "${KEEP_DB:-}" ] || trap 'psql -d postgres -qc "drop database if exists $db with (force)" -c "drop database if exists $vanilla with (force)" >/dev/null 2>&1 || true' EXIT
 
 echo "machine=$(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "database=PostgreSQL $(psql -d postgres -Atc 'show server_version') $db"
 java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" cn.gov.reform.bench.CampaignBenchmark \
   --jar "$jar" --db-url "jdbc:postgresql://$PGHOST:$PGPORT/$db" --db-user "$PGUSER" \
-  --counties "$counties" --clients "$clients" --history "$history" --open-tasks "$open_tasks" --log-dir target/bench
+  --counties "$counties" --clients "$clients" --history "$history" --open-tasks "$open_tasks" --log-dir target/bench \
+  --vanilla-db-url "jdbc:postgresql://$PGHOST:$PGPORT/$vanilla"

@@ -61,12 +61,15 @@ public final class CampaignBenchmark {
   private final HttpClient http;
   private final Map<String, Object> figures = new LinkedHashMap<>();
   private Process app;
+  /** The port requests go to: the app's, or the vanilla baseline's while it runs. */
+  private int port;
 
   record Options(Path jar, String dbUrl, String dbUser, int counties, int clients, int history, int openTasks,
-      int port, Path logDir) {}
+      int openOverHttp, int port, Path logDir, String vanillaDbUrl) {}
 
   CampaignBenchmark(Options opt) {
     this.opt = opt;
+    this.port = opt.port();
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
         .executor(Executors.newFixedThreadPool(Math.max(2, opt.clients())))
         .build();
@@ -80,7 +83,8 @@ public final class CampaignBenchmark {
     Options opt = new Options(Path.of(a.get("jar")), a.get("db-url"), a.getOrDefault("db-user", "postgres"),
         Integer.parseInt(a.getOrDefault("counties", "0")), Integer.parseInt(a.getOrDefault("clients", "8")),
         Integer.parseInt(a.getOrDefault("history", "50000")), Integer.parseInt(a.getOrDefault("open-tasks", "10000")),
-        Integer.parseInt(a.getOrDefault("port", "18080")), Path.of(a.getOrDefault("log-dir", "target/bench")));
+        Integer.parseInt(a.getOrDefault("open-over-http", "1000")), Integer.parseInt(a.getOrDefault("port", "18080")),
+        Path.of(a.getOrDefault("log-dir", "target/bench")), a.get("vanilla-db-url"));
     Files.createDirectories(opt.logDir());
     CampaignBenchmark bench = new CampaignBenchmark(opt);
     int status = 0;
@@ -189,10 +193,19 @@ public final class CampaignBenchmark {
     stopApp();
     double startLoaded = startApp("loaded");
     figure("startup_loaded_s", startLoaded, "s");
+    stopApp();
+
+    if (opt.vanillaDbUrl() != null) {
+      double vanilla = vanillaBareChains(counties.size());
+      figure("vanilla_bare_chains_per_s", vanilla, "1/s");
+      figure("ratio_vanilla", ((double) counties.size() / campaignS) / vanilla, "");
+    }
 
     StringBuilder line = new StringBuilder("BENCH");
-    for (String k : List.of("counties", "plans_per_s", "bare_chains_per_s", "ratio", "p95_create_ms", "p95_complete_ms",
-        "p95_task_query_ms", "p95_plan_list_ms", "startup_s", "heap_mb", "bytes_per_plan")) {
+    for (String k : List.of("counties", "plans_per_s", "bare_chains_per_s", "ratio", "vanilla_bare_chains_per_s", "ratio_vanilla",
+        "p95_create_ms", "p95_complete_ms", "open_tasks", "p95_task_query_ms", "p50_task_query_1client_ms",
+        "p95_task_query_concentrated_ms", "p50_task_query_concentrated_1client_ms", "p95_filter_list_ms", "p95_filter_count_ms",
+        "p95_plan_list_ms", "startup_s", "heap_mb", "bytes_per_plan")) {
       Object v = k.equals("startup_s") ? figures.get("startup_loaded_s") : figures.get(k);
       line.append(' ').append(k).append('=').append(format(v));
     }
@@ -414,7 +427,7 @@ public final class CampaignBenchmark {
 
   /** Plans left waiting at their first stage, about the campaign's open-task load; created over HTTP. */
   int openTasks(List<Region> counties) throws Exception {
-    int n = opt.openTasks();
+    int n = Math.min(opt.openTasks(), opt.openOverHttp());
     Latencies create = new Latencies();
     long t0 = System.nanoTime();
     parallel(range(n), i -> {
@@ -431,7 +444,46 @@ public final class CampaignBenchmark {
       for (int i = 0; i < 6000 && count(db, "select count(*) from act_ru_job where type_ = 'message'") > 0; i++) {
         Thread.sleep(50);
       }
-      return (int) count(db, "select count(*) from act_ru_task");
+    }
+    return copyOpenPlans(opt.openTasks());
+  }
+
+  private static final Set<String> RUNTIME_IDS = Set.of("id_", "proc_inst_id_", "root_proc_inst_id_", "execution_id_",
+      "parent_id_", "super_exec_", "act_inst_id_", "task_id_", "parent_task_id_");
+
+  /**
+   * Open tasks up to the requested number: the waiting plans' process instances copied in the database with new
+   * ids — executions, tasks, candidate links and each task's grants, the rows the task queries read — so a
+   * national load of open tasks is there in seconds (over HTTP it takes ~9 plans a second). Copies are never
+   * completed; they carry no variables or jobs. Then ANALYZE, as an operator would after an import.
+   */
+  int copyOpenPlans(int wanted) throws SQLException {
+    try (Connection db = db(); Statement st = db.createStatement()) {
+      db.setAutoCommit(false);
+      st.execute("create temp table bench_open as select distinct proc_inst_id_ from act_ru_task");
+      long instances = count(db, "select count(*) from bench_open");
+      long have = count(db, "select count(*) from act_ru_task");
+      long t0 = System.nanoTime();
+      for (int copy = 1; have < wanted && instances > 0; copy++) {
+        double perInstance = Math.max(1.0, (double) count(db, "select count(*) from act_ru_task where proc_inst_id_ in (select proc_inst_id_ from bench_open)") / instances);
+        long take = Math.min(instances, (long) Math.ceil((wanted - have) / perInstance));
+        String prefix = String.format("r%03d", copy);
+        st.execute("drop table if exists bench_open_batch");
+        st.execute("create temp table bench_open_batch as select proc_inst_id_ from bench_open order by proc_inst_id_ limit " + take);
+        String tasks = "select id_ from act_ru_task where proc_inst_id_ in (select proc_inst_id_ from bench_open_batch)";
+        copy(st, db, "act_ru_execution", prefix, "proc_inst_id_ in (select proc_inst_id_ from bench_open_batch)", RUNTIME_IDS);
+        copy(st, db, "act_ru_task", prefix, "proc_inst_id_ in (select proc_inst_id_ from bench_open_batch)", RUNTIME_IDS);
+        copy(st, db, "act_ru_identitylink", prefix, "task_id_ in (" + tasks + ")", RUNTIME_IDS);
+        st.executeUpdate("insert into act_ru_authorization (id_, rev_, type_, group_id_, user_id_, resource_type_, resource_id_, perms_) "
+            + "select '" + prefix + "' || id_, rev_, type_, group_id_, user_id_, resource_type_, '" + prefix + "' || resource_id_, perms_ "
+            + "from act_ru_authorization where resource_type_ = 7 and resource_id_ in (" + tasks + ")");
+        db.commit();
+        have = count(db, "select count(*) from act_ru_task");
+      }
+      figure("open_tasks_copy_s", seconds(t0), "s");
+      st.execute("analyze");
+      db.commit();
+      return (int) have;
     }
   }
 
@@ -559,6 +611,37 @@ public final class CampaignBenchmark {
       single.add(t);
     }
     single.report("task_query_1client");
+    // the same as Tasklist asks it: 我的待办's page (HAL, with its embedded process definitions) and its count
+    String myTasks = myTasksFilter(user("reviewer" + cities.get(0)));
+    Latencies filterList = new Latencies();
+    Latencies filterCount = new Latencies();
+    parallel(range(samples), i -> {
+      String reviewer = user("reviewer" + cities.get(pick.get(i) % cities.size()));
+      long t = System.nanoTime();
+      if (i % 2 == 0) {
+        callHal("/engine-rest/filter/" + myTasks + "/list?firstResult=0&maxResults=15", reviewer);
+        filterList.add(t);
+      } else {
+        call("GET", "/engine-rest/filter/" + myTasks + "/count", reviewer, null, 200);
+        filterCount.add(t);
+      }
+      return null;
+    });
+    filterList.report("filter_list");
+    filterCount.report("filter_count");
+    // Cockpit's processes page as a province's supervisor: definitions with their instance statistics
+    String supervised = counties.get(0).provinceCode();
+    ensureUser("supervisor" + supervised);
+    Latencies cockpit = new Latencies();
+    parallel(range(samples / 4), i -> {
+      long t = System.nanoTime();
+      call("GET", i % 2 == 0 ? "/engine-rest/process-definition/statistics?rootIncidents=true"
+          : "/engine-rest/process-definition?latestVersion=true&sortBy=name&sortOrder=asc&firstResult=0&maxResults=50",
+          user("supervisor" + supervised), null, 200);
+      cockpit.add(t);
+      return null;
+    });
+    cockpit.report("cockpit_definitions");
     Latencies list = new Latencies();
     String[] statuses = {"FILED", "IN_REVIEW", "APPROVED"};
     parallel(range(samples), i -> {
@@ -580,6 +663,152 @@ public final class CampaignBenchmark {
       return null;
     });
     one.report("plan_get");
+    concentrated(cities, samples);
+  }
+
+  /**
+   * The open tasks regrouped as a campaign concentrates them: 2,000 at one provincial 编办 (吉林省, whose plans it
+   * reviews itself), 300 at each of the campaign's first city 编办s, the rest where they were; then the
+   * reviewers' queries again (ANALYZE first).
+   */
+  void concentrated(List<String> cities, int samples) throws Exception {
+    String provincial = "reviewer220000";
+    ensureUser(provincial);
+    List<String> groups = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      groups.add(provincial);
+    }
+    List<String> busyCities = new ArrayList<>();
+    try (Connection db = db(); Statement st = db.createStatement()) {
+      long open = count(db, "select count(*) from act_ru_identitylink where type_ = 'candidate' and group_id_ is not null");
+      for (String city : cities) {
+        if (groups.size() + 300 > open) {
+          break;
+        }
+        busyCities.add(city);
+        for (int i = 0; i < 300; i++) {
+          groups.add("reviewer" + city);
+        }
+      }
+      db.setAutoCommit(false);
+      st.execute("create temp table bench_regroup (task_id_ varchar(64), group_id_ varchar(255), tenant_id_ varchar(64))");
+      List<String> taskIds = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery("select task_id_ from act_ru_identitylink where type_ = 'candidate' and group_id_ is not null "
+          + "order by task_id_ limit " + groups.size())) {
+        while (rs.next()) {
+          taskIds.add(rs.getString(1));
+        }
+      }
+      try (var insert = db.prepareStatement("insert into bench_regroup values (?, ?, ?)")) {
+        for (int i = 0; i < taskIds.size(); i++) {
+          String group = groups.get(i);
+          insert.setString(1, taskIds.get(i));
+          insert.setString(2, group);
+          insert.setString(3, group.substring(group.length() - 6, group.length() - 4) + "0000");
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+      st.executeUpdate("update act_ru_identitylink l set group_id_ = m.group_id_, tenant_id_ = m.tenant_id_ from bench_regroup m "
+          + "where l.task_id_ = m.task_id_ and l.type_ = 'candidate' and l.group_id_ is not null");
+      st.executeUpdate("update act_ru_authorization a set group_id_ = m.group_id_ from bench_regroup m "
+          + "where a.resource_type_ = 7 and a.resource_id_ = m.task_id_ and a.group_id_ is not null");
+      st.executeUpdate("update act_ru_task t set tenant_id_ = m.tenant_id_ from bench_regroup m where t.id_ = m.task_id_");
+      db.commit();
+      st.execute("analyze");
+      db.commit();
+      figure("concentrated_provincial_tasks", count(db, "select count(*) from act_ru_identitylink where group_id_ = '" + provincial + "'"), "count");
+      figure("concentrated_city_groups", busyCities.size(), "count");
+    }
+    String query = "?sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=15&candidateGroup=";
+    parallel(range(100), i -> call("GET", "/engine-rest/task" + query + provincial, user(provincial), null, 200));
+    Latencies single = new Latencies();
+    for (int i = 0; i < 300; i++) {
+      long t = System.nanoTime();
+      call("GET", "/engine-rest/task" + query + provincial, user(provincial), null, 200);
+      single.add(t);
+    }
+    single.report("task_query_concentrated_1client");
+    Latencies busy = new Latencies();
+    Latencies provincialCount = new Latencies();
+    String myTasks = myTasksFilter(user(provincial));
+    parallel(range(samples), i -> {
+      // half the calls are the province's, half its busiest cities'
+      String group = i % 2 == 0 || busyCities.isEmpty() ? provincial : "reviewer" + busyCities.get(i % busyCities.size());
+      long t = System.nanoTime();
+      call("GET", "/engine-rest/task" + query + group, user(group), null, 200);
+      busy.add(t);
+      if (i % 10 == 0) {
+        t = System.nanoTime();
+        call("GET", "/engine-rest/filter/" + myTasks + "/count", user(provincial), null, 200);
+        provincialCount.add(t);
+      }
+      return null;
+    });
+    busy.report("task_query_concentrated");
+    provincialCount.report("filter_count_concentrated");
+  }
+
+  /** The id of Tasklist's shared 我的待办 filter, as a user sees it. */
+  String myTasksFilter(String user) throws Exception {
+    for (JsonNode f : call("GET", "/engine-rest/filter?resourceType=Task&maxResults=50", user, null, 200)) {
+      if (f.path("name").asText().equals("我的待办")) {
+        return f.path("id").asText();
+      }
+    }
+    throw new IllegalStateException(user + " sees no 我的待办 filter");
+  }
+
+  /** A user in the group unless one exists. */
+  void ensureUser(String group) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/engine-rest/user/" + user(group) + "/profile"))
+        .header("Authorization", basic("admin:" + ADMIN_PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() == 404) {
+      createUser(group);
+    }
+  }
+
+  /** A POST of an empty extending query with Tasklist's Accept header; the body is read and dropped. */
+  void callHal(String path, String user) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+        .header("Authorization", basic(user + ":" + PASSWORD)).header("Accept", "application/hal+json")
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("POST " + path + " as " + user + " → " + r.statusCode() + " " + r.body());
+    }
+  }
+
+  /**
+   * The baseline: Camunda with its defaults ({@link cn.gov.reform.bench.vanilla.VanillaCamunda}) on its own fresh
+   * database, the same bare chain driven through engine REST by the same client; chains per second.
+   */
+  double vanillaBareChains(int chains) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-Duser.timezone=Asia/Shanghai", "-cp", System.getProperty("java.class.path"),
+        "cn.gov.reform.bench.vanilla.VanillaCamunda", "--spring.config.location=classpath:/bench/vanilla.yml",
+        "--server.port=" + (opt.port() + 1), "--spring.datasource.url=" + opt.vanillaDbUrl(),
+        "--spring.datasource.username=" + opt.dbUser());
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(opt.logDir().resolve("app-vanilla.log").toFile());
+    port = opt.port() + 1;
+    app = pb.start();
+    try {
+      long t0 = System.nanoTime();
+      waitForHealth("vanilla");
+      figure("vanilla_startup_s", seconds(t0), "s");
+      deployBareChain();
+      parallel(range(Math.min(200, Math.max(20, chains / 10))), i -> { bareChain(i, new Latencies()); return null; });
+      Latencies complete = new Latencies();
+      t0 = System.nanoTime();
+      parallel(range(chains), i -> { bareChain(i, complete); return null; });
+      double s = seconds(t0);
+      complete.report("vanilla_complete");
+      return chains / s;
+    } finally {
+      stopApp();
+      port = opt.port();
+    }
   }
 
   // --- the app process --------------------------------------------------------------------------
@@ -594,6 +823,11 @@ public final class CampaignBenchmark {
     pb.redirectOutput(opt.logDir().resolve("app-" + label + ".log").toFile());
     long t0 = System.nanoTime();
     app = pb.start();
+    waitForHealth(label);
+    return seconds(t0);
+  }
+
+  void waitForHealth(String label) throws Exception {
     while (true) {
       if (!app.isAlive()) {
         throw new IllegalStateException("the app stopped during startup; see " + opt.logDir().resolve("app-" + label + ".log"));
@@ -601,7 +835,7 @@ public final class CampaignBenchmark {
       try {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200) {
-          return seconds(t0);
+          return;
         }
       } catch (IOException notYet) {
         // not listening yet
@@ -681,7 +915,7 @@ public final class CampaignBenchmark {
   }
 
   URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + opt.port() + path);
+    return URI.create("http://127.0.0.1:" + port + path);
   }
 
   static String basic(String userAndPassword) {
