@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -90,6 +91,37 @@ class RecordsRetentionTest {
             .isIn(ProcessKeys.FORM_CHAIN, ProcessKeys.FORM_SUMMARY, ProcessKeys.FORM_FINDINGS, ProcessKeys.FORM_OPINIONS));
     assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi).taskDefinitionKey(ProcessKeys.CITY_REVIEW)
         .singleResult().getEndTime()).isNotNull();
+  }
+
+  @Test
+  void shouldKeepEveryStageAndWhoActedButNotRoutingOrJobsThatRanAsPlanned() {
+    PlanView plan = support.create("ningyang", PlanFixtures.ningyangPlan());
+    String pi = plan.processInstanceId();
+    support.runJobs(pi);
+    support.complete("taian", pi, ProcessKeys.CITY_REVIEW, Map.of("decision", "APPROVE", "opinion", "同意"));
+    support.complete("taianapprover", pi, ProcessKeys.CITY_APPROVAL, Map.of("decision", "APPROVE"));
+    support.complete("shandong", pi, ProcessKeys.PROVINCE_FILING, Map.of("decision", "FILE"));
+
+    var history = engine.getHistoryService();
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pi).singleResult().getEndTime()).isNotNull();
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi).finished().orderByHistoricActivityInstanceStartTime()
+        .asc().listPage(0, 50)).extracting(t -> t.getTaskDefinitionKey()).as("every stage, in order")
+        .containsSubsequence(ProcessKeys.CITY_REVIEW, ProcessKeys.CITY_APPROVAL, ProcessKeys.PROVINCE_FILING);
+    assertThat(history.createUserOperationLogQuery().processInstanceId(pi)
+        .operationType(org.camunda.bpm.engine.history.UserOperationLogEntry.OPERATION_TYPE_COMPLETE).listPage(0, 50))
+        .extracting(e -> e.getUserId()).as("who completed each task").contains("taian", "taianapprover", "shandong");
+    List<org.camunda.bpm.engine.history.HistoricActivityInstance> activities = history.createHistoricActivityInstanceQuery()
+        .processInstanceId(pi).listPage(0, 200);
+    assertThat(activities).extracting(a -> a.getActivityType())
+        .as("the stages and the end reached are there; the passages through gateways are not")
+        .contains("startEvent", "serviceTask", "userTask", "terminateEndEvent")
+        .doesNotContain("exclusiveGateway", "parallelGateway");
+    String review = history.createHistoricTaskInstanceQuery().processInstanceId(pi).taskDefinitionKey(ProcessKeys.CITY_REVIEW)
+        .singleResult().getId();
+    assertThat(history.createHistoricIdentityLinkLogQuery().taskId(review).listPage(0, 50))
+        .as("who was asked to act on each task").anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("reviewer370900"));
+    assertThat(history.createHistoricJobLogQuery().processInstanceId(pi).count())
+        .as("the validation job and the cancelled deadline timers ran as planned: no job log").isZero();
   }
 
   private void cleanUp() {

@@ -264,6 +264,9 @@ class ReformPlanProcessTest {
       }
       assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi).singleResult())
           .satisfies(i -> assertThat(i.getActivityId()).isEqualTo(ProcessKeys.VALIDATE_PLAN));
+      assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(pi).failureLog().listPage(0, 10))
+          .as("each failed attempt's log is kept, with its exception").hasSize(3)
+          .allSatisfy(log -> assertThat(log.getJobExceptionMessage()).isNotBlank());
       assertThat(instance(plan)).isNotEnded();
       assertThat(plans.view(plan.id()).timeline()).noneMatch(e -> e.stage().equals(ProcessKeys.VALIDATE_PLAN));
     } finally {
