@@ -132,6 +132,14 @@ class DashboardE2ETest {
         browser.until(d -> d.getPageSource().contains(dueSoon.processInstanceId()) && d.getTitle().contains("运行监控"));
         browser.visible(By.cssSelector("[process-diagram], .process-diagram, .diagram-holder, .djs-container"));
         browser.screenshot("15-cockpit-process-instance");
+
+        // the definition's instance list: start times as officials write them, without the ISO "T"
+        String definition = support.task(dueSoon.processInstanceId(), ProcessKeys.CITY_APPROVAL).getProcessDefinitionId();
+        browser.open("/camunda/app/cockpit/default/#/process-definition/" + definition + "/runtime");
+        browser.until(d -> d.findElements(By.cssSelector("td.start-time")).stream().anyMatch(WebElement::isDisplayed));
+        assertThat(browser.visible(By.cssSelector("td.start-time")).getText().strip())
+            .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+        browser.screenshot("16-cockpit-instance-list");
       });
     }
   }

@@ -40,8 +40,8 @@ export default {
   locales: english
     ? {availableLocales: ['en', 'zh-CN'], fallbackLocale: 'en'}
     : {availableLocales: ['zh-CN'], fallbackLocale: 'zh-CN'},
-  // 管理驾驶舱 in the header (scripts/dashboard-link.js)
-  customScripts: ['scripts/dashboard-link.js'],
+  // 管理驾驶舱 in the header (scripts/dashboard-link.js); dates without the ISO "T" (scripts/date-format.js)
+  customScripts: ['scripts/dashboard-link.js', 'scripts/date-format.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
