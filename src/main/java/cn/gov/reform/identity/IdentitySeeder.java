@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBA
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -224,7 +225,11 @@ public class IdentitySeeder {
     return memberships.size();
   }
 
-  /** Shared Tasklist filters: tasks of my groups, and tasks I claimed, readable by every user. */
+  /**
+   * Shared Tasklist filters: tasks of my groups, and tasks I claimed, readable by every user, sorted by due date;
+   * their list shows which plan (or other subject) each task is about ({@link #LIST_VARIABLES}). Filters an earlier
+   * version created get the list variables on the next start.
+   */
   private void ensureFilters() {
     FilterService filters = engine.getFilterService();
     TaskService tasks = engine.getTaskService();
@@ -232,18 +237,38 @@ public class IdentitySeeder {
       Filter f = filters.newTaskFilter(FILTER_MY_TASKS);
       f.setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
           .orderByDueDate().asc());
-      f.setProperties(Map.of("description", "本人所在岗位的待办任务", "priority", -10, "refresh", true, "color", "#b5121b"));
+      f.setProperties(new HashMap<>(Map.of("description", "本人所在岗位的待办任务", "priority", -10, "refresh", true, "color", "#b5121b",
+          "variables", LIST_VARIABLES, "showUndefinedVariable", false)));
       filters.saveFilter(f);
       grantEveryone(f.getId());
     }
     if (filters.createFilterQuery().filterName(FILTER_CLAIMED).count() == 0) {
       Filter f = filters.newTaskFilter(FILTER_CLAIMED);
       f.setQuery(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-      f.setProperties(Map.of("description", "已认领、由本人办理的任务", "priority", 0, "refresh", true));
+      f.setProperties(new HashMap<>(Map.of("description", "已认领、由本人办理的任务", "priority", 0, "refresh", true,
+          "variables", LIST_VARIABLES, "showUndefinedVariable", false)));
       filters.saveFilter(f);
       grantEveryone(f.getId());
     }
+    // filters of an earlier version (the ones just created are not visible to this query before the commit)
+    for (Filter f : filters.createFilterQuery().filterResourceType("Task").listPage(0, 100)) {
+      if ((f.getName().equals(FILTER_MY_TASKS) || f.getName().equals(FILTER_CLAIMED))
+          && !LIST_VARIABLES.equals(f.getProperties().get("variables"))) {
+        Map<String, Object> properties = new HashMap<>(f.getProperties());
+        properties.put("variables", LIST_VARIABLES);
+        properties.put("showUndefinedVariable", false);
+        f.setProperties(properties);
+        filters.saveFilter(f);
+      }
+    }
   }
+
+  /**
+   * The process variable in which every procedure says what its tasks are about ("宁阳县 · 磁窑镇等3个乡镇"), shown by
+   * the shared filters in Tasklist's list under each task's name.
+   */
+  public static final String SUBJECT_LABEL = "subjectLabel";
+  static final List<Map<String, String>> LIST_VARIABLES = List.of(Map.of("name", SUBJECT_LABEL, "label", "办理事项"));
 
   private void grantEveryone(String filterId) {
     AuthorizationService auth = engine.getAuthorizationService();

@@ -37,6 +37,19 @@ public class PlanNarrative {
     this.users = users;
   }
 
+  /**
+   * Which plan a task is about, for Tasklist's list ("宁阳县 · 磁窑镇等3个乡镇"): the county and its first
+   * township, with how many the plan covers.
+   */
+  public String label(Plan plan, PlanRequest content) {
+    String county = regions.county(plan.countyCode()).map(RegionDirectory.Region::name).orElse(plan.countyCode());
+    List<Township> ts = content.townships();
+    if (ts.isEmpty()) {
+      return county;
+    }
+    return county + " · " + ts.get(0).name() + (ts.size() > 1 ? "等" + ts.size() + "个乡镇（街道）" : "");
+  }
+
   public String summary(Plan plan, PlanRequest content) {
     StringBuilder b = new StringBuilder();
     b.append("方案：").append(content.title()).append("（第").append(plan.currentVersion()).append("版）\n");

@@ -79,6 +79,9 @@ class StageForm {
     if (stage == Stage.DRAFT) {
       local.putAll(DraftFormValues.of(content, plan.currentVersion()));
     }
+    // which plan the task is about, for the list of 我的待办 (the shared filters list this variable); task-local, so
+    // whoever may read the task may read it
+    local.put(ProcessKeys.VAR_PLAN_LABEL, narrative.label(plan, content));
     task.setVariablesLocal(local);
   }
 }

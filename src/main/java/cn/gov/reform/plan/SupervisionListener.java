@@ -59,8 +59,10 @@ class SupervisionListener implements TaskListener {
     local.put(ProcessKeys.VAR_SUPERVISION_REASON, task.getVariable(ProcessKeys.VAR_SUPERVISION_REASON)
         + "\n当前环节：" + (open.isEmpty() ? "无" : open) + "\n完成期限：" + (plan.deadline() == null ? "未设定" : plan.deadline()));
     local.put(ProcessKeys.FORM_CHAIN, narrative.chain(ApprovalRoute.of(task.getExecution()), null));
-    local.put(ProcessKeys.FORM_SUMMARY, narrative.summary(plan, service.content(planId, plan.currentVersion())));
+    PlanRequest content = service.content(planId, plan.currentVersion());
+    local.put(ProcessKeys.FORM_SUMMARY, narrative.summary(plan, content));
     local.put(ProcessKeys.FORM_OPINIONS, narrative.opinions(service.timeline(planId)));
+    local.put(ProcessKeys.VAR_PLAN_LABEL, narrative.label(plan, content));
     task.setVariablesLocal(local);
     // the supervisor's answer stays in the 督办 scope: it must not become the chain's opinion
     task.getExecution().setVariableLocal(ProcessKeys.VAR_OPINION, null);
