@@ -61,6 +61,10 @@ class TasklistReviewE2ETest {
         browser.click(By.xpath("//*[contains(@class,'task-filter')][.//a[contains(normalize-space(.),'我的待办')]]//a"));
         WebElement task = browser.clickable(By.cssSelector("h4.task a[href*='" + taskId + "']"));
         assertThat(task.getText()).contains("市编办审核");
+        // which plan it is, under the stage's name; the most urgent first
+        WebElement item = task.findElement(By.xpath("ancestor::li[1]"));
+        browser.until(d -> item.getText().contains("办理事项") && item.getText().contains("宁阳县 · 磁窑镇"));
+        assertThat(browser.driver.getCurrentUrl()).contains("sorting=").contains("dueDate");
         browser.screenshot("02-tasklist-my-tasks");
         browser.click(By.cssSelector("h4.task a[href*='" + taskId + "']"));
 
