@@ -179,9 +179,11 @@ public class IdentitySeeder {
    * grants added.
    */
   private int ensureGrants(int[] statements, Set<String> groups) {
+    // not the engine's grants on each task and historic task (one per candidate group of every task)
     Set<String> held = new HashSet<>(jdbc.queryForList("""
         select GROUP_ID_ || '/' || RESOURCE_TYPE_ || '/' || RESOURCE_ID_ from ACT_RU_AUTHORIZATION
-        where GROUP_ID_ is not null and TYPE_ = 1 and (RESOURCE_TYPE_ <> 7 or RESOURCE_ID_ = '*')""", String.class));
+        where GROUP_ID_ is not null and TYPE_ = 1 and (RESOURCE_TYPE_ not in (?, ?) or RESOURCE_ID_ = '*')""", String.class,
+        Resources.TASK.resourceType(), Resources.HISTORIC_TASK.resourceType()));
     List<Object[]> grants = new ArrayList<>();
     for (String group : groups) {
       Role role = Role.parse(group).map(Role.Membership::role).orElseThrow();
