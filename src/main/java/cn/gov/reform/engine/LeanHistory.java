@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.history.JobState;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * "Performance", issue 14):
  * <ul>
  * <li>the read-only texts a task's form shows (the chain, the plan summary, findings, earlier opinions, edit hints,
- * the decision options): copies made from the app's own tables when each task is created;</li>
+ * the decision options) and what the task is about in Tasklist's list: copies made from the app's own tables when
+ * each task is created;</li>
  * <li>the passage through a gateway: a routing step, not a stage; the stages themselves (tasks, service tasks,
  * events, the end reached) stay;</li>
  * <li>the job log of a job created, executed or deleted as planned (a validation run, a deadline timer cancelled
@@ -39,7 +41,8 @@ class LeanHistory extends AbstractProcessEnginePlugin {
   private final Set<String> derived;
 
   LeanHistory(List<DerivedFormTexts> procedures) {
-    this.derived = procedures.stream().flatMap(p -> p.variableNames().stream()).collect(Collectors.toUnmodifiableSet());
+    this.derived = Stream.concat(Stream.of(DerivedFormTexts.SUBJECT_LABEL), procedures.stream().flatMap(p -> p.variableNames().stream()))
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   @Override

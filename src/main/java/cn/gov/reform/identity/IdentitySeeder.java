@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -31,6 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.gov.reform.engine.DerivedFormTexts;
 
 /**
  * Creates, idempotently and in one transaction, the role groups of every province, city and county with the
@@ -229,48 +232,37 @@ public class IdentitySeeder {
 
   /**
    * Shared Tasklist filters: tasks of my groups, and tasks I claimed, readable by every user, sorted by due date;
-   * their list shows which plan (or other subject) each task is about ({@link #LIST_VARIABLES}). Filters an earlier
-   * version created get the list variables on the next start.
+   * their list shows what each task is about ({@link DerivedFormTexts#SUBJECT_LABEL}). A filter an earlier version
+   * created gets the list variables on the next start.
    */
   private void ensureFilters() {
-    FilterService filters = engine.getFilterService();
     TaskService tasks = engine.getTaskService();
-    if (filters.createFilterQuery().filterName(FILTER_MY_TASKS).count() == 0) {
-      Filter f = filters.newTaskFilter(FILTER_MY_TASKS);
-      f.setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-          .orderByDueDate().asc());
-      f.setProperties(new HashMap<>(Map.of("description", "本人所在岗位的待办任务", "priority", -10, "refresh", true, "color", "#b5121b",
-          "variables", LIST_VARIABLES, "showUndefinedVariable", false)));
-      filters.saveFilter(f);
-      grantEveryone(f.getId());
+    ensureFilter(FILTER_MY_TASKS, tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+        .includeAssignedTasks().orderByDueDate().asc(), Map.of("description", "本人所在岗位的待办任务", "priority", -10, "color", "#b5121b"));
+    ensureFilter(FILTER_CLAIMED, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(),
+        Map.of("description", "已认领、由本人办理的任务", "priority", 0));
+  }
+
+  private void ensureFilter(String name, TaskQuery query, Map<String, Object> properties) {
+    FilterService filters = engine.getFilterService();
+    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+    if (existing != null && LIST_VARIABLES.equals(existing.getProperties().get("variables"))) {
+      return;
     }
-    if (filters.createFilterQuery().filterName(FILTER_CLAIMED).count() == 0) {
-      Filter f = filters.newTaskFilter(FILTER_CLAIMED);
-      f.setQuery(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-      f.setProperties(new HashMap<>(Map.of("description", "已认领、由本人办理的任务", "priority", 0, "refresh", true,
-          "variables", LIST_VARIABLES, "showUndefinedVariable", false)));
-      filters.saveFilter(f);
+    Filter f = existing != null ? existing : filters.newTaskFilter(name).setQuery(query);
+    Map<String, Object> all = new HashMap<>(existing != null ? existing.getProperties() : properties);
+    all.put("refresh", true);
+    all.put("variables", LIST_VARIABLES);
+    all.put("showUndefinedVariable", false);
+    f.setProperties(all);
+    filters.saveFilter(f);
+    if (existing == null) {
       grantEveryone(f.getId());
-    }
-    // filters of an earlier version (the ones just created are not visible to this query before the commit)
-    for (Filter f : filters.createFilterQuery().filterResourceType("Task").listPage(0, 100)) {
-      if ((f.getName().equals(FILTER_MY_TASKS) || f.getName().equals(FILTER_CLAIMED))
-          && !LIST_VARIABLES.equals(f.getProperties().get("variables"))) {
-        Map<String, Object> properties = new HashMap<>(f.getProperties());
-        properties.put("variables", LIST_VARIABLES);
-        properties.put("showUndefinedVariable", false);
-        f.setProperties(properties);
-        filters.saveFilter(f);
-      }
     }
   }
 
-  /**
-   * The process variable in which every procedure says what its tasks are about ("宁阳县 · 磁窑镇等3个乡镇"), shown by
-   * the shared filters in Tasklist's list under each task's name.
-   */
-  public static final String SUBJECT_LABEL = "subjectLabel";
-  static final List<Map<String, String>> LIST_VARIABLES = List.of(Map.of("name", SUBJECT_LABEL, "label", "办理事项"));
+  private static final List<Map<String, String>> LIST_VARIABLES =
+      List.of(Map.of("name", DerivedFormTexts.SUBJECT_LABEL, "label", "办理事项"));
 
   private void grantEveryone(String filterId) {
     AuthorizationService auth = engine.getAuthorizationService();

@@ -22,6 +22,6 @@ class PlanProcedure {
   DerivedFormTexts planFormTexts() {
     return new DerivedFormTexts(Set.of(ProcessKeys.FORM_CHAIN, ProcessKeys.FORM_SUMMARY, ProcessKeys.FORM_FINDINGS,
         ProcessKeys.FORM_OPINIONS, ProcessKeys.FORM_EDITABLE, ProcessKeys.FORM_EDIT_HINT, ProcessKeys.FORM_DECISION_OPTIONS,
-        ProcessKeys.FORM_DECISION_TITLE, ProcessKeys.FORM_OPINION_TITLE, ProcessKeys.VAR_PLAN_LABEL));
+        ProcessKeys.FORM_DECISION_TITLE, ProcessKeys.FORM_OPINION_TITLE));
   }
 }

@@ -1,7 +1,7 @@
 package cn.gov.reform.plan;
 
 import cn.gov.reform.approval.Opinions;
-import cn.gov.reform.identity.IdentitySeeder;
+import cn.gov.reform.engine.DerivedFormTexts;
 
 /** Keys of the reform-plan process (README "审批链 / Approval chains"). */
 public final class ProcessKeys {
@@ -43,7 +43,7 @@ public final class ProcessKeys {
   /** the plan's deadline after a supervisor moved it (ISO date); the deadline branch listens for it */
   public static final String VAR_DEADLINE = "deadline";
   /** Which plan: county and townships, shown in Tasklist's task list (a copy of the plan's record). */
-  public static final String VAR_PLAN_LABEL = IdentitySeeder.SUBJECT_LABEL;
+  public static final String VAR_PLAN_LABEL = DerivedFormTexts.SUBJECT_LABEL;
   public static final String VAR_DRAFTER_GROUP = "drafterGroup";
   public static final String VAR_REVIEWER_GROUP = "reviewerGroup";
   public static final String VAR_APPROVER_GROUP = "approverGroup";

@@ -38,6 +38,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import cn.gov.reform.identity.ProvinceTenants;
 import cn.gov.reform.identity.RegionDirectory.Region;
 import cn.gov.reform.identity.RegionDirectory;
 
@@ -619,7 +620,8 @@ public final class CampaignBenchmark {
       String reviewer = user("reviewer" + cities.get(pick.get(i) % cities.size()));
       long t = System.nanoTime();
       if (i % 2 == 0) {
-        callHal("/engine-rest/filter/" + myTasks + "/list?firstResult=0&maxResults=15", reviewer);
+        call("POST", "/engine-rest/filter/" + myTasks + "/list?firstResult=0&maxResults=15", reviewer, "{}", 200,
+            "application/hal+json");
         filterList.add(t);
       } else {
         call("GET", "/engine-rest/filter/" + myTasks + "/count", reviewer, null, 200);
@@ -704,7 +706,7 @@ public final class CampaignBenchmark {
           String group = groups.get(i);
           insert.setString(1, taskIds.get(i));
           insert.setString(2, group);
-          insert.setString(3, group.substring(group.length() - 6, group.length() - 4) + "0000");
+          insert.setString(3, ProvinceTenants.of(group.substring(group.length() - 6)));
           insert.addBatch();
         }
         insert.executeBatch();
@@ -765,17 +767,6 @@ public final class CampaignBenchmark {
         .header("Authorization", basic("admin:" + ADMIN_PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() == 404) {
       createUser(group);
-    }
-  }
-
-  /** A POST of an empty extending query with Tasklist's Accept header; the body is read and dropped. */
-  void callHal(String path, String user) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
-        .header("Authorization", basic(user + ":" + PASSWORD)).header("Accept", "application/hal+json")
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    if (r.statusCode() != 200) {
-      throw new IllegalStateException("POST " + path + " as " + user + " → " + r.statusCode() + " " + r.body());
     }
   }
 
@@ -901,7 +892,12 @@ public final class CampaignBenchmark {
   }
 
   JsonNode call(String method, String path, String user, String body, int expected) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+    return call(method, path, user, body, expected, "application/json");
+  }
+
+  /** A call with the Accept header Tasklist sends (application/hal+json for a filter's page). */
+  JsonNode call(String method, String path, String user, String body, int expected, String accept) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).header("Accept", accept)
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
         .header("Authorization", basic(user.contains(":") ? user : user + ":" + PASSWORD));
     if (body != null) {

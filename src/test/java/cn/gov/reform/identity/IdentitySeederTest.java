@@ -54,4 +54,22 @@ class IdentitySeederTest {
     assertThat(engine.getIdentityService().createGroupQuery().groupId("drafter370921").singleResult().getName())
         .isEqualTo("山东省泰安市宁阳县（方案起草）");
   }
+
+  @Test
+  void shouldGiveASharedFilterOfAnEarlierVersionItsListVariablesOnTheNextStart() {
+    var filters = engine.getFilterService();
+    var mine = filters.createFilterQuery().filterName(IdentitySeeder.FILTER_MY_TASKS).singleResult();
+    java.util.Map<String, Object> older = new java.util.HashMap<>(mine.getProperties());
+    older.remove("variables");
+    filters.saveFilter(mine.setProperties(older));
+
+    seeder.seed();
+
+    var again = filters.createFilterQuery().filterName(IdentitySeeder.FILTER_MY_TASKS).singleResult();
+    assertThat(again.getId()).isEqualTo(mine.getId());
+    assertThat(again.getProperties()).containsEntry("variables",
+        java.util.List.of(java.util.Map.of("name", cn.gov.reform.engine.DerivedFormTexts.SUBJECT_LABEL, "label", "办理事项")))
+        .containsEntry("description", "本人所在岗位的待办任务");
+    assertThat(filters.createFilterQuery().filterName(IdentitySeeder.FILTER_MY_TASKS).count()).isEqualTo(1);
+  }
 }

@@ -148,10 +148,7 @@ class DashboardE2ETest {
   void shouldLeadFromTheWebappsHeadersToTheDashboardAndLogOutFromIt() {
     try (Browser browser = new Browser(port)) {
       browser.steps("dashboard-links", () -> {
-        browser.open("/camunda/app/tasklist/default/");
-        browser.fill(Map.of(By.cssSelector("input[ng-model='username']"), "shandongsupervisor",
-            By.cssSelector("input[ng-model='password']"), PlanFixtures.PASSWORD));
-        browser.click(By.cssSelector("form button[type='submit']"));
+        browser.logInToTasklist("shandongsupervisor");
         assertThat(browser.visible(DASHBOARD_LINK).getText()).isEqualTo("管理驾驶舱");
         browser.screenshot("21-tasklist-header");
         browser.click(DASHBOARD_LINK);

@@ -63,8 +63,13 @@ public class PlanFixtures {
   public PlanFixtures(ProcessEngine engine, PlanService plans, cn.gov.reform.identity.IdentitySeeder groupsFirst) {
     this.engine = engine;
     this.plans = plans;
+    ensureUsers(USERS);
+  }
+
+  /** Each user (password {@link #PASSWORD}) in its group, unless it exists. */
+  public void ensureUsers(Map<String, String> groupOfUser) {
     IdentityService identity = engine.getIdentityService();
-    USERS.forEach((user, group) -> {
+    groupOfUser.forEach((user, group) -> {
       if (identity.createUserQuery().userId(user).count() == 0) {
         User u = identity.newUser(user);
         u.setFirstName(user);

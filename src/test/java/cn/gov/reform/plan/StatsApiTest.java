@@ -15,9 +15,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,23 +44,12 @@ class StatsApiTest {
 
   @LocalServerPort int port;
   @Autowired PlanFixtures support;
-  @Autowired ProcessEngine engine;
   Http http;
 
   @BeforeEach
   void setUp() {
     http = new Http(port);
-    IdentityService identity = engine.getIdentityService();
-    USERS.forEach((user, group) -> {
-      if (identity.createUserQuery().userId(user).count() == 0) {
-        User u = identity.newUser(user);
-        u.setFirstName(user);
-        u.setLastName("测试");
-        u.setPassword(PlanFixtures.PASSWORD);
-        identity.saveUser(u);
-        identity.createMembership(user, group);
-      }
-    });
+    support.ensureUsers(USERS);
   }
 
   @AfterEach

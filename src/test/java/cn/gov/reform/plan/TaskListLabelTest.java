@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.gov.reform.engine.DerivedFormTexts;
 import cn.gov.reform.identity.IdentitySeeder;
 import cn.gov.reform.support.Http;
 
@@ -33,7 +34,7 @@ class TaskListLabelTest {
 
     String filter = engine.getFilterService().createFilterQuery().filterName(IdentitySeeder.FILTER_MY_TASKS).singleResult().getId();
     assertThat(engine.getFilterService().getFilter(filter).getProperties().get("variables"))
-        .isEqualTo(java.util.List.of(Map.of("name", IdentitySeeder.SUBJECT_LABEL, "label", "办理事项")));
+        .isEqualTo(java.util.List.of(Map.of("name", DerivedFormTexts.SUBJECT_LABEL, "label", "办理事项")));
     JsonNode page = http.send("POST", "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=500", "taian", "{}",
         Map.of("Accept", "application/hal+json")).json();
     JsonNode task = null;
@@ -45,7 +46,7 @@ class TaskListLabelTest {
     assertThat(task).as("the plan's 市编办审核 in taian's 我的待办").isNotNull();
     assertThat(task.path("name").asText()).isEqualTo("市编办审核");
     assertThat(task.at("/_embedded/variable")).anySatisfy(v -> {
-      assertThat(v.path("name").asText()).isEqualTo(IdentitySeeder.SUBJECT_LABEL);
+      assertThat(v.path("name").asText()).isEqualTo(DerivedFormTexts.SUBJECT_LABEL);
       assertThat(v.path("value").asText()).isEqualTo("宁阳县 · 磁窑镇等2个乡镇（街道）");
     });
   }

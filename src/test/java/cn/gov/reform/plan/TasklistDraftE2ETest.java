@@ -70,10 +70,7 @@ class TasklistDraftE2ETest {
     Http http = new Http(port);
     try (Browser browser = new Browser(port)) {
       browser.steps("tasklist-draft", () -> {
-        browser.open("/camunda/app/tasklist/default/");
-        browser.fill(Map.of(By.cssSelector("input[ng-model='username']"), "ningyang",
-            By.cssSelector("input[ng-model='password']"), PlanFixtures.PASSWORD));
-        browser.click(By.cssSelector("form button[type='submit']"));
+        browser.logInToTasklist("ningyang");
 
         browser.click(By.xpath("//a[contains(normalize-space(.),'发起流程') or contains(normalize-space(.),'Start process')]"));
         browser.click(By.xpath("//a[contains(normalize-space(.),'乡镇行政管理体制改革方案审批')]"));
@@ -129,10 +126,7 @@ class TasklistDraftE2ETest {
   void shouldExplainAMalformedLineInChineseByTheFieldsLabelNextToTheStartButton() {
     try (Browser browser = new Browser(port)) {
       browser.steps("tasklist-start-refused", () -> {
-        browser.open("/camunda/app/tasklist/default/");
-        browser.fill(Map.of(By.cssSelector("input[ng-model='username']"), "ningyang",
-            By.cssSelector("input[ng-model='password']"), PlanFixtures.PASSWORD));
-        browser.click(By.cssSelector("form button[type='submit']"));
+        browser.logInToTasklist("ningyang");
         browser.click(By.xpath("//a[contains(normalize-space(.),'发起流程') or contains(normalize-space(.),'Start process')]"));
         browser.click(By.xpath("//a[contains(normalize-space(.),'乡镇行政管理体制改革方案审批')]"));
         type(browser, Map.of(field("方案标题", "input"), "格式有误的方案", field("县（市、区）代码", "input"), "370921",

@@ -106,10 +106,7 @@ class TasklistReviewE2ETest {
     String taskId = support.task(created.processInstanceId(), "cityReview").getId();
     try (Browser browser = new Browser(port)) {
       browser.steps("tasklist-missing-decision", () -> {
-        browser.open("/camunda/app/tasklist/default/");
-        browser.fill(java.util.Map.of(By.cssSelector("input[ng-model='username']"), "taian",
-            By.cssSelector("input[ng-model='password']"), PlanFixtures.PASSWORD));
-        browser.click(By.cssSelector("form button[type='submit']"));
+        browser.logInToTasklist("taian");
         browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
         browser.click(By.cssSelector("button.claim"));
         browser.visible(By.xpath("//label[contains(.,'方案概要')]"));

@@ -59,6 +59,14 @@ public final class Browser implements AutoCloseable {
     driver.get(base + path);
   }
 
+  /** Tasklist's login page, then a login as the user (test password). */
+  public void logInToTasklist(String user) {
+    open("/camunda/app/tasklist/default/");
+    fill(java.util.Map.of(By.cssSelector("input[ng-model='username']"), user,
+        By.cssSelector("input[ng-model='password']"), cn.gov.reform.plan.PlanFixtures.PASSWORD));
+    click(By.cssSelector("form button[type='submit']"));
+  }
+
   public WebElement visible(By by) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }
