@@ -20,6 +20,14 @@ public interface Procedure {
   Optional<Subject> subject(String businessKey);
 
   /**
+   * The user task that stands for the item's start (its author drafting it), when the approval begins at a start
+   * form rather than at that task: it counts as passed, so 退回到指定环节 can send the item back to its author.
+   */
+  default String startStage() {
+    return null;
+  }
+
+  /**
    * Called in the same transaction right after the kernel sent the item's approval back to an earlier stage
    * (退回到指定环节, 撤回) and the stage's task was created again, so the procedure can put its own state in step
    * (the variables its routing reads).

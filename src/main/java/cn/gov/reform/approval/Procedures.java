@@ -12,15 +12,17 @@ import org.springframework.stereotype.Component;
 import cn.gov.reform.identity.Jurisdiction;
 
 /**
- * Every procedure of the app, by process key, and the one rule of who may see an item: the caller's region
- * covers the item's (county, city or province; admin all).
+ * Every procedure of the app, by process key, and the one rule of who may read an item: the caller's region
+ * covers the item's (county, city or province; admin all), or the item was copied to the caller (抄送).
  */
 @Component
 public class Procedures {
 
   private final Map<String, Procedure> byKey;
+  private final Copies copies;
 
-  public Procedures(List<Procedure> procedures) {
+  public Procedures(List<Procedure> procedures, Copies copies) {
+    this.copies = copies;
     this.byKey = procedures.stream().collect(Collectors.toUnmodifiableMap(Procedure::processKey, Function.identity()));
   }
 
@@ -28,10 +30,22 @@ public class Procedures {
     return Optional.ofNullable(processKey).map(byKey::get);
   }
 
-  /** The item as the caller may see it; empty for an unknown procedure or item, or another region's item. */
+  /**
+   * The item as the caller may see it: their region covers its region, or it was copied to them (抄送); empty
+   * for an unknown procedure or item, or another region's item.
+   */
   public Optional<Subject> visible(String processKey, String businessKey, Jurisdiction caller) {
-    return of(processKey).flatMap(p -> p.subject(businessKey))
-        .filter(s -> caller.canSee(s.countyCode(), s.cityCode(), s.provinceCode()));
+    return of(processKey).flatMap(p -> p.subject(businessKey)).filter(s -> mayRead(s, caller));
+  }
+
+  /** The one rule of who may read an item, for procedures that read their own rows. */
+  public boolean mayRead(String processKey, String businessKey, String countyCode, String cityCode, String provinceCode,
+      Jurisdiction caller) {
+    return caller.canSee(countyCode, cityCode, provinceCode) || copies.received(processKey, businessKey, caller.userId());
+  }
+
+  private boolean mayRead(Subject s, Jurisdiction caller) {
+    return mayRead(s.processKey(), s.businessKey(), s.countyCode(), s.cityCode(), s.provinceCode(), caller);
   }
 
   public List<Procedure> all() {

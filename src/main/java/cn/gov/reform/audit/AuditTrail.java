@@ -29,32 +29,38 @@ public class AuditTrail {
    * One step of an item's history. {@code stage} is the user-task key or system step, {@code decision} what
    * was decided (SUBMIT, APPROVE, RETURN, PASSED, OVERDUE, ...), {@code taskId} the engine task it came from.
    */
-  public record Step(String stage, String stageName, String decision, String opinion, Integer version, String taskId) {
+  public record Step(String stage, String stageName, String decision, String opinion, Integer version, String taskId,
+      String target) {
 
     public static Step of(String stage, String stageName, String decision) {
-      return new Step(stage, stageName, decision, null, null, null);
+      return new Step(stage, stageName, decision, null, null, null, null);
     }
 
     public Step opinion(String text) {
-      return new Step(stage, stageName, decision, text, version, taskId);
+      return new Step(stage, stageName, decision, text, version, taskId, target);
     }
 
     public Step version(Integer v) {
-      return new Step(stage, stageName, decision, opinion, v, taskId);
+      return new Step(stage, stageName, decision, opinion, v, taskId, target);
     }
 
     public Step task(String id) {
-      return new Step(stage, stageName, decision, opinion, version, id);
+      return new Step(stage, stageName, decision, opinion, version, id, target);
+    }
+
+    /** Whom an approval operation was aimed at, as officials read it (转办给 …, 退回到 …). */
+    public Step target(String whom) {
+      return new Step(stage, stageName, decision, opinion, version, taskId, whom);
     }
   }
 
   /** Adds a step to the timeline of item {@code subjectId} of procedure {@code subjectType} (its process key). */
   public void record(String subjectType, String subjectId, String actor, Step step) {
     jdbc.update("""
-        insert into app_audit_entry (subject_type, subject_id, stage, stage_name, decision, opinion, actor, at, task_id, version)
-        values (?,?,?,?,?,?,?,?,?,?)""", subjectType, subjectId, step.stage(), step.stageName(), step.decision(),
+        insert into app_audit_entry (subject_type, subject_id, stage, stage_name, decision, opinion, actor, at, task_id, version, target)
+        values (?,?,?,?,?,?,?,?,?,?,?)""", subjectType, subjectId, step.stage(), step.stageName(), step.decision(),
         step.opinion(), actor == null ? SYSTEM : actor, Timestamp.from(EngineClock.now()), step.taskId(),
-        step.version());
+        step.version(), step.target());
   }
 
   /** The item's timeline, oldest first. */
@@ -62,7 +68,12 @@ public class AuditTrail {
     return jdbc.query("select * from app_audit_entry where subject_type = ? and subject_id = ? order by id",
         (rs, i) -> new TimelineEntry(rs.getString("stage"), rs.getString("stage_name"), rs.getString("decision"),
             rs.getString("opinion"), rs.getString("actor"), rs.getTimestamp("at").toInstant(),
-            (Integer) rs.getObject("version")),
+            (Integer) rs.getObject("version"), rs.getString("target"), rs.getString("task_id")),
         subjectType, subjectId);
+  }
+
+  /** The steps taken at one task, oldest first (its operations and its decision). */
+  public List<TimelineEntry> ofTask(String subjectType, String subjectId, String taskId) {
+    return timeline(subjectType, subjectId).stream().filter(e -> taskId.equals(e.taskId())).toList();
   }
 }

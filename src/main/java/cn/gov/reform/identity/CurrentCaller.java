@@ -26,6 +26,12 @@ public class CurrentCaller {
     return Jurisdiction.of(a.getUserId(), a.getGroupIds() == null ? List.of() : a.getGroupIds());
   }
 
+  /** The caller's groups as the authentication carries them (empty for the job executor). */
+  public List<String> groupIds() {
+    Authentication a = identity.getCurrentAuthentication();
+    return a == null || a.getGroupIds() == null ? List.of() : a.getGroupIds();
+  }
+
   /** The acting user for the audit trail; {@value #SYSTEM} for the job executor. */
   public String actorOr(String fallback) {
     Authentication a = identity.getCurrentAuthentication();

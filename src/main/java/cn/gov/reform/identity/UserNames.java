@@ -44,7 +44,7 @@ public class UserNames {
     return names;
   }
 
-  static String display(User user) {
+  public static String display(User user) {
     String first = user.getFirstName() == null ? "" : user.getFirstName().strip();
     String last = user.getLastName() == null ? "" : user.getLastName().strip();
     if (first.isEmpty() && last.isEmpty()) {

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.gov.reform.approval.Procedures;
 import cn.gov.reform.audit.AuditTrail;
 import cn.gov.reform.audit.TimelineEntry;
 import cn.gov.reform.engine.EngineClock;
@@ -38,11 +39,14 @@ public class PlanService {
   private final String campaignDeadline;
   private final IdempotentRequests idempotent;
   private final AuditTrail audit;
+  private final Procedures procedures;
 
   public PlanService(PlanRepository plans, PlanInputChecker input, PolicyValidator policy, RegionDirectory regions,
       RuntimeService runtime, TaskService tasks, SystemAccess system, ObjectMapper json,
-      @Value("${app.campaign.deadline:}") String campaignDeadline, IdempotentRequests idempotent, AuditTrail audit) {
+      @Value("${app.campaign.deadline:}") String campaignDeadline, IdempotentRequests idempotent, AuditTrail audit,
+      Procedures procedures) {
     this.audit = audit;
+    this.procedures = procedures;
     this.plans = plans;
     this.input = input;
     this.policy = policy;
@@ -150,7 +154,7 @@ public class PlanService {
 
   public Plan visible(String id, Jurisdiction caller) {
     Plan plan = plans.find(id).orElseThrow(() -> notFound(id));
-    if (!caller.canSee(plan.countyCode(), plan.cityCode(), plan.provinceCode())) {
+    if (!procedures.mayRead(ProcessKeys.PROCESS, id, plan.countyCode(), plan.cityCode(), plan.provinceCode(), caller)) {
       throw notFound(id); // existence of another region's plan is private
     }
     return plan;

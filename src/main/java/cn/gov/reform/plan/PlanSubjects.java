@@ -40,6 +40,12 @@ class PlanSubjects implements Procedure {
         p.status().label(), p.processInstanceId()));
   }
 
+  /** A plan starts as the county's draft (the start form or POST /api/plans): 起草或修改方案（县） is where it goes back to. */
+  @Override
+  public String startStage() {
+    return ProcessKeys.DRAFT_PLAN;
+  }
+
   /** Back at the county, the chain starts again from its first stage once resubmitted (the model's toDraft does the same). */
   @Override
   public void sentBackTo(String processInstanceId, String businessKey, String stageKey) {

@@ -39,4 +39,9 @@ public class ApiException extends RuntimeException {
   public static ApiException conflict(String message) {
     return new ApiException(HttpStatus.CONFLICT, "操作冲突", message);
   }
+
+  /** The same action was taken too recently (e.g. 催办 within its interval). */
+  public static ApiException tooSoon(String message) {
+    return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "操作过于频繁", message);
+  }
 }

@@ -56,7 +56,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ProblemDetail unexpected(Exception e) {
     if (e instanceof InvalidFields invalid) {
       // raised by a procedure's checks or inside the engine by its listeners; 400 names every bad field
-      String detail = invalid.errors().size() == 1 && invalid.errors().get(0).message().equals(e.getMessage())
+      String detail = invalid.errors().isEmpty()
+          || invalid.errors().size() == 1 && invalid.errors().get(0).message().equals(e.getMessage())
           ? e.getMessage() : "请按 errors 修改后重新提交";
       return problem(HttpStatus.BAD_REQUEST, invalid.problemTitle(), detail, invalid.errors());
     }
