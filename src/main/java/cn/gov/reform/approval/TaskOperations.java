@@ -114,7 +114,7 @@ public class TaskOperations {
 
   /** An open task with what the operations need to know about it, read once per request. */
   record OpenTask(Task task, Subject subject, String processKey, List<String> candidateGroups, boolean worker,
-      BpmnModelInstance model) {
+      boolean candidate, BpmnModelInstance model) {
 
     String id() {
       return task.getId();
@@ -320,8 +320,8 @@ public class TaskOperations {
   @Transactional
   public void urge(String taskId, String reason, Jurisdiction caller) {
     OpenTask t = open(taskId, caller);
-    if (t.worker() || t.assignedTo(caller.userId())) {
-      throw ApiException.forbidden("催办是提醒办理人，不能催办自己的任务");
+    if (t.worker() || t.candidate() || t.assignedTo(caller.userId())) {
+      throw ApiException.forbidden("催办是提醒办理人，不能催办本岗位或自己的任务");
     }
     String reasonText = reason(reason, false);
     Instant now = EngineClock.now();
@@ -481,7 +481,7 @@ public class TaskOperations {
     List<StageRef> targets = main && !inParallelBlock(t.model(), t.task().getTaskDefinitionKey()) ? returnTargets(t) : List.of();
     OperationsView.Allowed allowed = new OperationsView.Allowed(main, main, t.pending() && t.assignedTo(caller.userId()),
         main && !(element(t, t.task().getTaskDefinitionKey()) instanceof Activity a && a.getLoopCharacteristics() != null),
-        coSign && t.assignedTo(caller.userId()), mine, !mine, main && coSigns.isEmpty() && !targets.isEmpty());
+        coSign && t.assignedTo(caller.userId()), mine, !mine && !t.candidate(), main && coSigns.isEmpty() && !targets.isEmpty());
     List<TimelineEntry> steps = audit.ofTask(t.processKey(), t.subject().businessKey(), taskId);
     Map<String, String> display = names.of(steps.stream().map(TimelineEntry::actor).toList());
     return new OperationsView(taskId, t.task().getName(), t.subject(), person(t.task().getAssignee()),
@@ -510,9 +510,9 @@ public class TaskOperations {
         .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null).map(IdentityLink::getGroupId)
         .toList();
     Set<String> mine = Set.copyOf(callerGroups(caller));
-    boolean worker = caller.userId().equals(task.getAssignee())
-        || task.getAssignee() == null && groups.stream().anyMatch(mine::contains);
-    return new OpenTask(task, subject, processKey, groups, worker, model(task.getProcessDefinitionId()));
+    boolean candidate = groups.stream().anyMatch(mine::contains);
+    boolean worker = caller.userId().equals(task.getAssignee()) || task.getAssignee() == null && candidate;
+    return new OpenTask(task, subject, processKey, groups, worker, candidate, model(task.getProcessDefinitionId()));
   }
 
   private List<String> callerGroups(Jurisdiction caller) {

@@ -34,6 +34,7 @@ public class DemoUsers implements ApplicationRunner {
   public static final List<DemoUser> USERS = List.of(
       new DemoUser("ningyang", "宁阳县", "起草员", "drafter370921"),
       new DemoUser("taian", "泰安市编办", "审核员", "reviewer370900"),
+      new DemoUser("taian2", "泰安市编办", "审核员二", "reviewer370900"),
       new DemoUser("taianapprover", "泰安市委市政府", "审批人", "approver370900"),
       new DemoUser("shandong", "山东省编办", "备案员", "filer370000"),
       new DemoUser("shandongapprover", "山东省政府", "审批人", "approver370000"),
