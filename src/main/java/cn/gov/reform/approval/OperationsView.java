@@ -45,6 +45,8 @@ public record OperationsView(
       @Schema(description = "理由或意见", nullable = true) String reason) {}
 
   @Schema(description = "调用者现在可用的操作")
-  public record Allowed(boolean transfer, boolean delegate, boolean resolve, boolean addCoSigner, boolean coSign,
-      boolean copy, boolean urge, boolean sendBack) {}
+  public record Allowed(@Schema(description = "可转办") boolean transfer, @Schema(description = "可委派") boolean delegate,
+      @Schema(description = "可交回（调用者是受委派人）") boolean resolve, @Schema(description = "可加签") boolean addCoSigner,
+      @Schema(description = "可签署加签意见（调用者是加签人）") boolean coSign, @Schema(description = "可抄送") boolean copy,
+      @Schema(description = "可催办") boolean urge, @Schema(description = "可退回到指定环节") boolean sendBack) {}
 }

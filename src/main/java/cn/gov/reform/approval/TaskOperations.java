@@ -34,6 +34,7 @@ import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -107,10 +108,14 @@ public class TaskOperations {
   }
 
   /** A person as officials see them. */
-  public record Person(String id, String name) {}
+  @Schema(description = "人员")
+  public record Person(@Schema(description = "用户 id", example = "taian2") String id,
+      @Schema(description = "姓名", example = "泰安市编办审核员二") String name) {}
 
   /** A stage of the chain. */
-  public record StageRef(String key, String name) {}
+  @Schema(description = "环节")
+  public record StageRef(@Schema(description = "环节（任务定义 key）", example = "cityReview") String key,
+      @Schema(description = "环节名称", example = "市编办审核") String name) {}
 
   /** An open task with what the operations need to know about it, read once per request. */
   record OpenTask(Task task, Subject subject, String processKey, List<String> candidateGroups, boolean worker,

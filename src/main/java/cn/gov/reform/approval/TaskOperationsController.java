@@ -141,7 +141,8 @@ class TaskOperationsController {
   @Operation(operationId = "urgeTask", summary = "催办", description = "能看到该事项、但不办理该任务的人员提醒办理人；同一任务在间隔时间"
       + "（app.operations.urge-interval，默认4小时）内只能催办一次，过早再催答 429。")
   @ApiResponse(responseCode = "204", description = "已催办")
-  @ApiResponse(responseCode = "429", description = "催办过于频繁")
+  @ApiResponse(responseCode = "429", description = "催办过于频繁", content = @io.swagger.v3.oas.annotations.media.Content(
+      mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(implementation = cn.gov.reform.web.ApiProblem.class)))
   @ProblemResponses.Forbidden
   @ProblemResponses.NotFound
   @PostMapping("/tasks/{taskId}/urge")

@@ -31,7 +31,7 @@ import cn.gov.reform.support.Http;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TaskOperationsTest {
 
-  static final String SECOND_REVIEWER = "taianreviewer2";
+  static final String SECOND_REVIEWER = "taianops2";
 
   @LocalServerPort int port;
   @Autowired PlanFixtures support;

@@ -30,6 +30,7 @@ public class PlanFixtures {
   public static final Map<String, String> USERS = Map.ofEntries(
       Map.entry("ningyang", "drafter370921"),
       Map.entry("taian", "reviewer370900"),
+      Map.entry("taian2", "reviewer370900"),
       Map.entry("taianapprover", "approver370900"),
       Map.entry("shandong", "filer370000"),
       Map.entry("shandongapprover", "approver370000"),
