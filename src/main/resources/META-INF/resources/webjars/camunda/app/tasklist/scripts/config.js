@@ -47,8 +47,10 @@ export default {
   // },
   //
   // form-js's English validation messages in Chinese (scripts/form-messages-zh.js);
-  // 管理驾驶舱 in the header (scripts/dashboard-link.js); the list by due date first (scripts/due-date-first.js)
-  customScripts: ['scripts/form-messages-zh.js', 'scripts/dashboard-link.js', 'scripts/due-date-first.js'],
+  // 管理驾驶舱 in the header (scripts/dashboard-link.js); the list by due date first (scripts/due-date-first.js);
+  // a task's 审批记录 tab (scripts/task-record.js)
+  customScripts: ['scripts/form-messages-zh.js', 'scripts/dashboard-link.js', 'scripts/due-date-first.js',
+    'scripts/task-record.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
