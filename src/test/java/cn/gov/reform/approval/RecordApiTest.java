@@ -210,6 +210,31 @@ class RecordApiTest {
   }
 
   @Test
+  void shouldJoinBothBranchesOfTheJointReviewOnTheWay() {
+    Http.Answer created = http.post("/api/plans", "nongan", Http.json(PlanFixtures.nonganDevelopedTown()));
+    assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
+    JsonNode plan = created.json();
+    support.runJobs(plan.get("processInstanceId").asText());
+    decide("changchun", plan, "citySubmission", "APPROVE", null);
+    decide("jilinreviewer", plan, "provinceReview", "APPROVE", null);
+    for (String department : List.of("jilinfgw", "jilinczt", "jilinrst", "jilinmzt")) {
+      decide(department, plan, "departmentReview", "APPROVE", null);
+    }
+    decide("jilinapprover", plan, "provinceApproval", "APPROVE", null);
+
+    JsonNode record = record(plan, "jilinsupervisor");
+    assertThat(record.get("subject").get("statusLabel").asText()).isEqualTo("已批准");
+    JsonNode path = record.get("path");
+    assertThat(texts(path.get("activities"))).containsOnlyOnce("departmentReview")
+        .contains("citySubmission", "provinceReview", "provinceApproval", "planApproved");
+    assertThat(texts(path.get("gateways"))).contains("jointReviewStarted", "jointReviewFinished");
+    assertThat(texts(path.get("flows"))).contains("toProvinceReview", "startProvinceReview", "startDepartmentReview",
+        "provinceReviewAnswered", "departmentsAnswered", "jointReviewDone", "toProvinceApproval", "approvedFlow")
+        .doesNotContain("stageReturned", "toCityReview");
+    assertThat(rows(record.get("stages"))).filteredOn(r -> r.contains("同意 |")).hasSize(4);
+  }
+
+  @Test
   void shouldListOnlyTheFinishedPlansTheCallerMaySee() {
     at("2026-04-06T09:00"); // Monday (清明 is 04-04 to 04-06 in 2026: a holiday; the times only order the plans)
     JsonNode filed = create("nanchangxian", "360121", "360121100", "莲塘镇");
