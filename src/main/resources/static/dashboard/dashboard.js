@@ -1,9 +1,11 @@
 // 管理驾驶舱: renders GET /api/stats (already limited to what the viewer may see) with ECharts, and
-// drills down to plan lists (GET /api/plans), one plan (GET /api/plans/{id}) and Cockpit (运行监控).
+// drills down to plan lists (GET /api/plans), one plan (GET /api/plans/{id}), its record page (审批记录, record.html:
+// the way through the diagram and every stage, also once the plan is finished) and Cockpit (运行监控, running plans).
 // Data is put into the page as text only (never as HTML): plan titles are user input.
 (function () {
   'use strict';
   var STATUS = { DRAFT: '起草中', IN_REVIEW: '审核中', APPROVED: '已批准', FILED: '已备案', REJECTED: '不予批准', WITHDRAWN: '已撤回' };
+  var FINISHED = ['APPROVED', 'FILED', 'REJECTED', 'WITHDRAWN'];
   var LEVEL = { province: '省', city: '市', county: '县' };
   var STAGE = { draftPlan: '县级起草', cityReview: '市编办审核', citySubmission: '市（州）政府申报', cityApproval: '市委、市政府审批',
     provinceReview: '省编办审核', departmentReview: '相关部门会审', provinceApproval: '省政府批准', provinceFiling: '省编办备案',
@@ -19,6 +21,11 @@
 
   function cockpit(processInstanceId) {
     return '/camunda/app/cockpit/default/#/process-instance/' + encodeURIComponent(processInstanceId);
+  }
+
+  // the plan's record (审批记录): its way through the diagram and every stage, finished or not
+  function record(planId) {
+    return '/dashboard/record.html?process=reformPlanApproval&id=' + encodeURIComponent(planId);
   }
 
   function get(url) {
@@ -167,6 +174,7 @@
         cell(tr, STATUS[p.status] || p.status);
         cell(tr, p.deadline || '');
         cell(tr, p.overdue ? '逾期' : '').className = p.overdue ? 'overdue' : '';
+        cell(tr, link('审批记录', record(p.id)));
       });
       $('listSection').scrollIntoView();
     }).catch(fail);
@@ -187,9 +195,11 @@
         var dt = document.createElement('dt'); dt.textContent = f[0]; facts.appendChild(dt);
         var dd = document.createElement('dd'); dd.textContent = f[1]; facts.appendChild(dd);
       });
+      $('planRecord').href = record(p.id);
+      // Cockpit (Community) shows running instances only: a finished plan's way is on its record page
       var a = $('planCockpit');
-      a.hidden = !p.processInstanceId;
-      if (p.processInstanceId) { a.href = cockpit(p.processInstanceId); }
+      a.hidden = !p.processInstanceId || FINISHED.indexOf(p.status) >= 0;
+      if (!a.hidden) { a.href = cockpit(p.processInstanceId); }
       var findings = $('planFindings');
       findings.textContent = '';
       (p.findings || []).forEach(function (f) {

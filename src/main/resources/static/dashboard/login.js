@@ -1,6 +1,10 @@
-// Logs in through the Camunda webapps' own login endpoint (session.js: the same session as Tasklist and Cockpit).
+// Logs in through the Camunda webapps' own login endpoint (session.js: the same session as Tasklist and Cockpit),
+// then goes to the dashboard, or back to the dashboard's page that sent the user here (?next=/dashboard/record.html?…;
+// only pages under /dashboard, never another site).
 (function () {
   'use strict';
+  var asked = new URLSearchParams(window.location.search).get('next') || '';
+  var next = /^\/dashboard(\/[\w.-]*)?(\?[^\\]*)?$/.test(asked) && asked.indexOf('//') < 0 ? asked : '/dashboard';
   var form = document.getElementById('login');
   var error = document.getElementById('error');
 
@@ -9,7 +13,7 @@
     error.textContent = '';
     webappSession.login(document.getElementById('username').value, document.getElementById('password').value).then(function (r) {
       if (r.ok) {
-        window.location.href = '/dashboard';
+        window.location.href = next;
       } else if (r.status === 401 || r.status === 403) {
         error.textContent = '用户名或密码错误，或该账号无权登录。';
       } else {

@@ -1,6 +1,9 @@
 package cn.gov.reform.approval;
 
+import java.util.List;
 import java.util.Optional;
+
+import cn.gov.reform.identity.Jurisdiction;
 
 /**
  * What a procedure tells the kernel's shared services (approval operations, record page, copies): its process
@@ -25,6 +28,29 @@ public interface Procedure {
    */
   default String startStage() {
     return null;
+  }
+
+  /**
+   * One page of the items the caller may see (the rule of {@link Procedures#visible}: the caller's region covers the
+   * item's), either those whose approval has finished or those still under way, the most recently changed first.
+   * Read from the procedure's own table with {@link Jurisdiction#sqlScope}, so a page is a page of visible items.
+   */
+  SubjectPage subjects(Jurisdiction caller, boolean finished, int page, int size);
+
+  /**
+   * The Chinese word for a decision its timeline recorded at a stage, as the stage's form words it (审核通过, 批准) or
+   * as the procedure calls its system steps (通过, 已确定); by default the shared label of {@link Decision}.
+   */
+  default String decisionLabel(String stage, String decision) {
+    return Decision.of(decision).map(Decision::label).orElse(decision);
+  }
+
+  /**
+   * What the record page shows of the item beyond its stages — e.g. a plan's versions and the findings of the
+   * current one — as small tables; none by default.
+   */
+  default List<RecordSection> recordSections(String businessKey) {
+    return List.of();
   }
 
   /**

@@ -65,10 +65,18 @@ public class AuditTrail {
 
   /** The item's timeline, oldest first. */
   public List<TimelineEntry> timeline(String subjectType, String subjectId) {
+    return steps(subjectType, subjectId).stream().map(Recorded::entry).toList();
+  }
+
+  /** A timeline entry with the engine task it was recorded at (null for steps outside a task). */
+  public record Recorded(TimelineEntry entry, String taskId) {}
+
+  /** The item's timeline with each entry's task, oldest first: the record page joins them with the task history. */
+  public List<Recorded> steps(String subjectType, String subjectId) {
     return jdbc.query("select * from app_audit_entry where subject_type = ? and subject_id = ? order by id",
-        (rs, i) -> new TimelineEntry(rs.getString("stage"), rs.getString("stage_name"), rs.getString("decision"),
+        (rs, i) -> new Recorded(new TimelineEntry(rs.getString("stage"), rs.getString("stage_name"), rs.getString("decision"),
             rs.getString("opinion"), rs.getString("actor"), rs.getTimestamp("at").toInstant(),
-            (Integer) rs.getObject("version"), rs.getString("target"), rs.getString("task_id")),
+            (Integer) rs.getObject("version"), rs.getString("target"), rs.getString("task_id")), rs.getString("task_id")),
         subjectType, subjectId);
   }
 

@@ -3,6 +3,7 @@ package cn.gov.reform.calendar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -161,6 +162,14 @@ public class WorkingDayCalendar {
       }
     }
     return n;
+  }
+
+  /**
+   * Working days from one moment to a later one, each taken as its day in Asia/Shanghai and counted as
+   * {@link #between(LocalDate, LocalDate)}: how long a task took (created Monday, completed Wednesday = 2).
+   */
+  public int between(Instant from, Instant to) {
+    return between(from.atZone(ZONE).toLocalDate(), to.atZone(ZONE).toLocalDate());
   }
 
   /** Today in Asia/Shanghai by the engine's clock (which tests move). */

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -83,6 +84,22 @@ public class PlanRepository {
     return new Page(items, total == null ? 0 : total);
   }
 
+  /** A page of the plans in one of these statuses the caller may see, the most recently changed first. */
+  public Page list(Collection<PlanStatus> statuses, Jurisdiction who, int page, int size) {
+    List<Object> args = new ArrayList<>(statuses.stream().map(PlanStatus::name).toList());
+    String scope = who.sqlScope(null, args);
+    if (scope == null || statuses.isEmpty()) {
+      return new Page(List.of(), 0);
+    }
+    String where = " where status in (" + String.join(",", statuses.stream().map(s -> "?").toList()) + ") and " + scope;
+    Long total = jdbc.queryForObject("select count(*) from app_plan" + where, Long.class, args.toArray());
+    args.add(size);
+    args.add((long) page * size);
+    List<Plan> items = jdbc.query("select * from app_plan" + where + " order by updated_at desc, id limit ? offset ?",
+        PLAN, args.toArray());
+    return new Page(items, total == null ? 0 : total);
+  }
+
   public void updateStatus(String id, PlanStatus status) {
     jdbc.update("update app_plan set status = ?, updated_at = ? where id = ?", status.name(), now(), id);
   }
@@ -119,6 +136,14 @@ public class PlanRepository {
   public void setCurrentVersion(String planId, int version, String title, LocalDate deadline) {
     jdbc.update("update app_plan set current_version = ?, title = ?, deadline = ?, updated_at = ? where id = ?",
         version, title, deadline, now(), planId);
+  }
+
+  /** One submitted version: who submitted it when, and how many townships it covers. */
+  public record Version(int version, int townshipCount, String submittedBy, Instant submittedAt) {}
+
+  public List<Version> versions(String planId) {
+    return jdbc.query("select version, township_count, submitted_by, submitted_at from app_plan_version where plan_id = ? order by version",
+        (rs, i) -> new Version(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getTimestamp(4).toInstant()), planId);
   }
 
   public String content(String planId, int version) {

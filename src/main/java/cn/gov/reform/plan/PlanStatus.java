@@ -13,4 +13,9 @@ public enum PlanStatus {
   public String label() {
     return label;
   }
+
+  /** Whether the plan's approval has ended (批准、备案、不予批准、撤回). */
+  public boolean finished() {
+    return this != DRAFT && this != IN_REVIEW;
+  }
 }

@@ -1,6 +1,5 @@
 package cn.gov.reform.plan;
 
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,7 +84,7 @@ public class StatsService {
         + " join app_plan p on p.process_instance_id = t.PROC_INST_ID_"
         + " where t.END_TIME_ is not null and t.DELETE_REASON_ = 'completed' and " + scope,
         rs -> {
-          int days = calendar.between(day(rs.getTimestamp(2)), day(rs.getTimestamp(3)));
+          int days = calendar.between(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant());
           sums.merge(rs.getString(1), new Sum(days, 1), (x, y) -> new Sum(x.days() + y.days(), x.samples() + y.samples()));
         }, args.toArray());
     List<String> order = new ArrayList<>(Arrays.stream(Stage.values()).map(Stage::taskKey).toList());
@@ -143,9 +142,5 @@ public class StatsService {
       return "督办";
     }
     return Stage.of(taskKey).map(Stage::label).orElse(taskKey);
-  }
-
-  private static LocalDate day(Timestamp t) {
-    return t.toInstant().atZone(WorkingDayCalendar.ZONE).toLocalDate();
   }
 }

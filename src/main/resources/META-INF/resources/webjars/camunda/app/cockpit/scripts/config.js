@@ -40,8 +40,9 @@ export default {
   locales: english
     ? {availableLocales: ['en', 'zh-CN'], fallbackLocale: 'en'}
     : {availableLocales: ['zh-CN'], fallbackLocale: 'zh-CN'},
-  // 管理驾驶舱 in the header (scripts/dashboard-link.js); dates without the ISO "T" (scripts/date-format.js)
-  customScripts: ['scripts/dashboard-link.js', 'scripts/date-format.js'],
+  // 管理驾驶舱 in the header (scripts/dashboard-link.js); dates without the ISO "T" (scripts/date-format.js);
+  // 方案一览, 已办结 and 审批记录 tabs leading to the record page (scripts/records.js)
+  customScripts: ['scripts/dashboard-link.js', 'scripts/date-format.js', 'scripts/records.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

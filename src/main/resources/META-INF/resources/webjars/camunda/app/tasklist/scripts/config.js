@@ -48,9 +48,10 @@ export default {
   //
   // form-js's English validation messages in Chinese (scripts/form-messages-zh.js);
   // 管理驾驶舱 in the header (scripts/dashboard-link.js); the list by due date first (scripts/due-date-first.js);
-  // the task detail's tab 审批操作: 转办, 委派, 加签, 抄送, 催办, 退回到指定环节 (scripts/approval-operations.js)
+  // the task detail's tabs 审批操作 — 转办, 委派, 加签, 抄送, 催办, 退回到指定环节 (scripts/approval-operations.js) —
+  // and 审批记录 (scripts/task-record.js)
   customScripts: ['scripts/form-messages-zh.js', 'scripts/dashboard-link.js', 'scripts/due-date-first.js',
-    'scripts/approval-operations.js'],
+    'scripts/approval-operations.js', 'scripts/task-record.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
