@@ -2,12 +2,14 @@ package cn.gov.reform.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.gov.reform.plan.PlanRequest.Township;
 import cn.gov.reform.plan.PlanRequest.Unit;
@@ -22,7 +25,7 @@ import cn.gov.reform.support.Http;
 
 /**
  * What changed between two versions of a plan: {@code GET /api/plans/{id}/versions/{from}/diff/{to}} as data and
- * sentences.
+ * sentences, and the reviewer's form showing the changes since the version that stage returned.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlanVersionDiffTest {
@@ -31,6 +34,7 @@ class PlanVersionDiffTest {
 
   @LocalServerPort int port;
   @Autowired PlanFixtures support;
+  @Autowired ProcessEngine engine;
   Http http;
 
   @BeforeEach
@@ -224,5 +228,57 @@ class PlanVersionDiffTest {
     });
     JsonNode missing = http.get("/api/plans/" + plan.id() + "/versions/1/diff/3", "taian").json();
     assertThat(missing.get("errors").get(0).get("message").asText()).isEqualTo("方案没有第3版（只有第1版）");
+  }
+
+  @Test
+  void shouldShowTheReviewerWhatChangedSinceTheVersionItReturned() {
+    Returned plan = returnedByCityReview();
+    String pi = plan.processInstanceId();
+    revise(plan, PlanFixtures.ningyangPlan(dongzhuang(t -> units(staffing(t, 38, 72, 9), t.bodies(),
+        List.of(t.institutions().get(0), t.institutions().get(1), t.institutions().get(2), t.institutions().get(3),
+            new Unit("综合执法大队", 12))))));
+    support.complete("ningyang", pi, ProcessKeys.DRAFT_PLAN, Map.of("decision", "SUBMIT"));
+    support.runJobs(pi);
+
+    JsonNode form = formVariables(support.task(pi, ProcessKeys.CITY_REVIEW).getId(), "taian");
+    assertThat(form.get(ProcessKeys.FORM_CHANGES_TITLE).get("value").asText()).isEqualTo("与第1版（上次审核时）相比的变化");
+    assertThat(form.get(ProcessKeys.FORM_CHANGES).get("value").asText()).isEqualTo("""
+        第1版 → 第2版，变化3处：
+        东庄镇：行政编制 40 → 38
+        东庄镇：事业编制 60 → 72
+        东庄镇：新增事业单位“综合执法大队”（编制12名）""");
+
+    support.complete("taian", pi, ProcessKeys.CITY_REVIEW, Map.of("decision", "APPROVE"));
+    support.runJobs(pi);
+    JsonNode approval = formVariables(support.task(pi, ProcessKeys.CITY_APPROVAL).getId(), "taianapprover");
+    assertThat(approval.has(ProcessKeys.FORM_CHANGES)).as("cityApproval never saw an earlier version: the field is hidden")
+        .isFalse();
+    assertThat(approval.has(ProcessKeys.FORM_SUMMARY)).isTrue();
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi)
+        .variableName(ProcessKeys.FORM_CHANGES).count()).as("a copy of the plan's versions: kept out of history").isZero();
+  }
+
+  @Test
+  void shouldShowTheChangesReadOnlyInTheReviewAndFilingFormsAndHideThemWhenThereAreNone() throws Exception {
+    for (String form : List.of("reviewPlan", "filePlan")) {
+      JsonNode field = null;
+      for (JsonNode c : new ObjectMapper().readTree(Path.of("forms", form + ".form").toFile()).path("components")) {
+        if (ProcessKeys.FORM_CHANGES.equals(c.path("key").asText())) {
+          field = c;
+        }
+      }
+      assertThat(field).as("%s shows %s", form, ProcessKeys.FORM_CHANGES).isNotNull();
+      assertThat(field.path("disabled").asBoolean()).as(form).isTrue();
+      assertThat(field.path("label").asText()).as(form).isEqualTo("=" + ProcessKeys.FORM_CHANGES_TITLE);
+      assertThat(field.path("conditional").path("hide").asText()).as(form)
+          .isEqualTo("=" + ProcessKeys.FORM_CHANGES + " = null or " + ProcessKeys.FORM_CHANGES + " = \"\"");
+    }
+  }
+
+  private JsonNode formVariables(String taskId, String user) {
+    Http.Answer a = http.get("/engine-rest/task/" + taskId + "/form-variables?variableNames=" + ProcessKeys.FORM_CHANGES + ","
+        + ProcessKeys.FORM_CHANGES_TITLE + "," + ProcessKeys.FORM_SUMMARY, user);
+    assertThat(a.status()).as(a.raw().body()).isEqualTo(200);
+    return a.json();
   }
 }
