@@ -23,6 +23,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import cn.gov.reform.approval.VersionDiff;
 import cn.gov.reform.identity.CurrentCaller;
 import cn.gov.reform.web.ApiProblem;
 import cn.gov.reform.web.FieldError;
@@ -50,10 +51,12 @@ class PlanController {
   static final int MAX_IDEMPOTENCY_KEY = 200;
 
   private final PlanService service;
+  private final PlanVersions versions;
   private final CurrentCaller caller;
 
-  PlanController(PlanService service, CurrentCaller caller) {
+  PlanController(PlanService service, PlanVersions versions, CurrentCaller caller) {
     this.service = service;
+    this.versions = versions;
     this.caller = caller;
   }
 
@@ -113,6 +116,29 @@ class PlanController {
     PlanLogContext.plan(revised.id(), revised.processInstanceId());
     LOG.info("plan {} revised to version {}", revised.id(), revised.version());
     return revised;
+  }
+
+  @Operation(operationId = "listPlanVersions", summary = "查询方案的各个版本", description = "方案提交和每次修订保存的版本，从第1版起："
+      + "版本号、乡镇（街道）个数、提交人和提交时间。可见范围与查询方案相同。")
+  @ApiResponse(responseCode = "200", description = "各个版本，旧版本在前")
+  @ProblemResponses.NotFound
+  @GetMapping("/plans/{id}/versions")
+  List<PlanVersions.Summary> versions(@Parameter(description = "方案编号") @PathVariable String id) {
+    return versions.list(id, caller.jurisdiction());
+  }
+
+  @Operation(operationId = "diffPlanVersions", summary = "比较方案的两个版本", description = "从 from 版到 to 版的变化：方案标题、类型和期限，"
+      + "新增或删除的乡镇（街道）（按代码对应），各乡镇（街道）的名称、类型、类别、人口、编制和领导职数，新增、删除或调整编制的党政工作机构"
+      + "和事业单位（按名称对应，改名即删除旧的、新增新的）。每处变化既有数据（kind、scope、path、before、after），也有一句说明（text），"
+      + "与审核人员在表单中看到的相同。同一版本比较没有变化。可见范围与查询方案相同。")
+  @ApiResponse(responseCode = "200", description = "两个版本之间的变化")
+  @ProblemResponses.BadInput
+  @ProblemResponses.NotFound
+  @GetMapping("/plans/{id}/versions/{from}/diff/{to}")
+  VersionDiff diff(@Parameter(description = "方案编号") @PathVariable String id,
+      @Parameter(description = "比较的起点版本（正整数）", example = "1") @PathVariable int from,
+      @Parameter(description = "比较的终点版本（正整数）", example = "2") @PathVariable int to) {
+    return versions.diff(id, from, to, caller.jurisdiction());
   }
 
   @Schema(description = "列表中的一个方案")

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 
 import cn.gov.reform.ReformApprovalApplication;
 import cn.gov.reform.approval.Decision;
+import cn.gov.reform.approval.VersionChange;
+import cn.gov.reform.approval.VersionDiff;
 import cn.gov.reform.audit.TimelineEntry;
 import cn.gov.reform.identity.RegionDirectory;
 import cn.gov.reform.identity.UserNames;
@@ -110,6 +112,17 @@ public class PlanNarrative {
             + names.getOrDefault(e.actor(), e.actor())
             + (e.opinion() == null || e.opinion().isBlank() ? "" : "\n    意见：" + e.opinion()))
         .collect(Collectors.joining("\n")));
+  }
+
+  /** The changes between two versions, one per line, for the reviewer who saw the earlier one. */
+  public String changes(String planId, VersionDiff diff) {
+    if (diff.changes().isEmpty()) {
+      return "第" + diff.to() + "版与第" + diff.from() + "版内容相同，没有变化。";
+    }
+    String text = "第" + diff.from() + "版 → 第" + diff.to() + "版，变化" + diff.changes().size() + "处：\n"
+        + diff.changes().stream().map(VersionChange::text).collect(Collectors.joining("\n"));
+    return text.length() <= MAX ? text : text.substring(0, MAX) + "\n……（变化较多，完整内容见 GET /api/plans/" + planId
+        + "/versions/" + diff.from() + "/diff/" + diff.to() + "）";
   }
 
   /**

@@ -22,6 +22,7 @@ class PlanProcedure {
   DerivedFormTexts planFormTexts() {
     return new DerivedFormTexts(Set.of(ProcessKeys.FORM_CHAIN, ProcessKeys.FORM_SUMMARY, ProcessKeys.FORM_FINDINGS,
         ProcessKeys.FORM_OPINIONS, ProcessKeys.FORM_EDITABLE, ProcessKeys.FORM_EDIT_HINT, ProcessKeys.FORM_DECISION_OPTIONS,
-        ProcessKeys.FORM_DECISION_TITLE, ProcessKeys.FORM_OPINION_TITLE));
+        ProcessKeys.FORM_DECISION_TITLE, ProcessKeys.FORM_OPINION_TITLE, ProcessKeys.FORM_CHANGES,
+        ProcessKeys.FORM_CHANGES_TITLE));
   }
 }

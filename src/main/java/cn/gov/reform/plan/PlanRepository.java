@@ -138,12 +138,14 @@ public class PlanRepository {
         version, title, deadline, now(), planId);
   }
 
-  /** One submitted version: who submitted it when, and how many townships it covers. */
+  /** A stored version without its content (README "Domain API": GET /api/plans/{id}/versions). */
   public record Version(int version, int townshipCount, String submittedBy, Instant submittedAt) {}
 
   public List<Version> versions(String planId) {
-    return jdbc.query("select version, township_count, submitted_by, submitted_at from app_plan_version where plan_id = ? order by version",
-        (rs, i) -> new Version(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getTimestamp(4).toInstant()), planId);
+    return jdbc.query("""
+        select version, township_count, submitted_by, submitted_at from app_plan_version where plan_id = ? order by version""",
+        (rs, i) -> new Version(rs.getInt("version"), rs.getInt("township_count"), rs.getString("submitted_by"),
+            rs.getTimestamp("submitted_at").toInstant()), planId);
   }
 
   public String content(String planId, int version) {

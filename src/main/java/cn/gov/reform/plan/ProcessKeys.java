@@ -72,6 +72,9 @@ public final class ProcessKeys {
   /** what the stage calls its decision and its opinion, e.g. 审批意见 and 审批意见说明 */
   public static final String FORM_DECISION_TITLE = "decisionTitle";
   public static final String FORM_OPINION_TITLE = "opinionTitle";
+  /** what changed since the version this stage last decided on, and its title (not set when nothing is to compare) */
+  public static final String FORM_CHANGES = "changesText";
+  public static final String FORM_CHANGES_TITLE = "changesTitle";
 
   public static final int MAX_FILING_NUMBER = 60;
 

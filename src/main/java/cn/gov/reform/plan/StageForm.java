@@ -15,13 +15,15 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.gov.reform.audit.TimelineEntry;
 import cn.gov.reform.identity.JointReviewProperties;
 
 /**
  * What a stage's task shows: its name in this plan's chain (市委审批 in Gansu, the department in a joint
  * review), and the form's texts — the chain with the current stage marked, the plan's summary, its findings
- * and earlier opinions, the stage's decisions as radio options with what the stage calls them — plus, at
- * draftPlan, the plan's fields for editing. One review form thus serves every review and approval stage.
+ * and earlier opinions, what changed since the version the stage last decided on, the stage's decisions as radio
+ * options with what the stage calls them — plus, at draftPlan, the plan's fields for editing. One review form thus
+ * serves every review and approval stage.
  */
 @Component
 class StageForm {
@@ -31,12 +33,15 @@ class StageForm {
   private final PlanRepository plans;
   private final PlanNarrative narrative;
   private final JointReviewProperties jointReview;
+  private final PlanVersions versions;
 
-  StageForm(PlanService service, PlanRepository plans, PlanNarrative narrative, JointReviewProperties jointReview) {
+  StageForm(PlanService service, PlanRepository plans, PlanNarrative narrative, JointReviewProperties jointReview,
+      PlanVersions versions) {
     this.service = service;
     this.plans = plans;
     this.narrative = narrative;
     this.jointReview = jointReview;
+    this.versions = versions;
   }
 
   /** The stage's decisions, in order, as the radio options of its form: one source for the rules and the form. */
@@ -72,16 +77,31 @@ class StageForm {
     local.put(ProcessKeys.FORM_CHAIN, narrative.chain(route, stage));
     local.put(ProcessKeys.FORM_SUMMARY, narrative.summary(plan, content));
     local.put(ProcessKeys.FORM_FINDINGS, narrative.findings(plans.findings(plan.id(), plan.currentVersion())));
-    local.put(ProcessKeys.FORM_OPINIONS, narrative.opinions(service.timeline(plan.id())));
+    List<TimelineEntry> timeline = service.timeline(plan.id());
+    local.put(ProcessKeys.FORM_OPINIONS, narrative.opinions(timeline));
     local.put(ProcessKeys.FORM_DECISION_OPTIONS, decisionOptions(stage));
     local.put(ProcessKeys.FORM_DECISION_TITLE, stage.decisionTitle());
     local.put(ProcessKeys.FORM_OPINION_TITLE, stage.decisionTitle() + "说明");
     if (stage == Stage.DRAFT) {
       local.putAll(DraftFormValues.of(content, plan.currentVersion()));
+    } else {
+      changesSinceLastSeen(local, stage, plan, timeline);
     }
     // which plan the task is about, for the list of 我的待办 (the shared filters list this variable); task-local, so
     // whoever may read the task may read it
     local.put(ProcessKeys.VAR_PLAN_LABEL, narrative.label(plan, content));
     task.setVariablesLocal(local);
+  }
+
+  /**
+   * A revised plan back at a stage that decided on an earlier version: what changed since, titled with that version
+   * (与第1版（上次审核时）相比的变化). Nothing otherwise, and the forms hide the field.
+   */
+  private void changesSinceLastSeen(Map<String, Object> local, Stage stage, Plan plan, List<TimelineEntry> timeline) {
+    PlanVersions.lastSeenBefore(timeline, stage.taskKey(), plan.currentVersion()).ifPresent(seen -> {
+      String act = stage.decisionTitle().replace("意见", ""); // 审核, 审批, 备案 …
+      local.put(ProcessKeys.FORM_CHANGES_TITLE, "与第" + seen + "版（上次" + act + "时）相比的变化");
+      local.put(ProcessKeys.FORM_CHANGES, narrative.changes(plan.id(), versions.between(plan.id(), seen, plan.currentVersion())));
+    });
   }
 }

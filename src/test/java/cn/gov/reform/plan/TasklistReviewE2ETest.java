@@ -28,6 +28,9 @@ import cn.gov.reform.support.Http;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TasklistReviewE2ETest {
 
+  /** The form field of what changed (form-js gives each input an id ending in the component's id). */
+  private static final String CHANGES_FIELD = "textarea[id$='changesField']";
+
   @LocalServerPort int port;
   @Autowired PlanFixtures support;
 
@@ -75,6 +78,8 @@ class TasklistReviewE2ETest {
         String form = browser.driver.findElement(By.tagName("body")).getText() + "\n" + textareaValues(browser);
         assertThat(form).contains("方案概要", "政策校验结果", "审核意见", "审核通过", "退回修改");
         assertThat(form).contains("关于深化磁窑镇行政管理体制改革方案", finding);
+        assertThat(browser.driver.findElements(By.cssSelector(CHANGES_FIELD)))
+            .as("a first review has no earlier version to compare with: no field for the changes").isEmpty();
         browser.screenshot("03-city-review-form");
 
         browser.click(By.xpath("//label[contains(normalize-space(.),'退回修改')][not(contains(.,'须'))]"));
@@ -121,6 +126,36 @@ class TasklistReviewE2ETest {
       });
     }
     assertThat(support.task(created.processInstanceId(), "cityReview")).as("the task stays open").isNotNull();
+  }
+
+  @Test
+  void shouldShowTheReviewerWhatChangedSinceItReturnedThePlan() {
+    PlanView created = support.create("ningyang", PlanFixtures.ningyangPlan());
+    String pi = created.processInstanceId();
+    support.runJobs(pi);
+    support.complete("taian", pi, "cityReview", java.util.Map.of("decision", "RETURN", "opinion", "请核减行政编制"));
+    support.runJobs(pi);
+    Township t = PlanFixtures.compliantTownship("370921112", "东庄镇");
+    Http http = new Http(port);
+    assertThat(http.send("PUT", "/api/plans/" + created.id(), "ningyang", Http.json(PlanFixtures.ningyangPlan(new Township(
+        t.code(), t.name(), t.kind(), t.category(), t.builtUpPopulation(), t.bodies(), t.institutions(), 38,
+        t.institutionalStaff(), t.leadershipPositions(), t.currentLeadershipPositions()))), java.util.Map.of()).status())
+        .isEqualTo(200);
+    support.complete("ningyang", pi, "draftPlan", java.util.Map.of("decision", "SUBMIT"));
+    support.runJobs(pi);
+    String taskId = support.task(pi, "cityReview").getId();
+
+    try (Browser browser = new Browser(port)) {
+      browser.steps("tasklist-changes", () -> {
+        browser.logInToTasklist("taian");
+        browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
+        browser.click(By.cssSelector("button.claim"));
+        browser.visible(By.xpath("//label[contains(.,'与第1版（上次审核时）相比的变化')]"));
+        browser.visible(By.cssSelector(CHANGES_FIELD));
+        browser.until(d -> textareaValues(browser).contains("东庄镇：行政编制 40 → 38"));
+        browser.screenshot("07-city-review-changes");
+      });
+    }
   }
 
   private static String textareaValues(Browser browser) {
