@@ -228,16 +228,7 @@
   }
 
   // ends the one session of the dashboard and the webapps, then back to the login
-  $('logout').addEventListener('click', function () {
-    $('error').textContent = '';
-    webappSession.logout().then(function (r) {
-      if (r.ok || r.status === 401) {
-        window.location.href = LOGIN;
-      } else {
-        $('error').textContent = '退出登录失败（' + r.status + '），请稍后再试。';
-      }
-    }, function () { $('error').textContent = '无法连接服务器，请稍后再试。'; });
-  });
+  webappSession.logoutButton($('logout'), $('error'));
 
   window.addEventListener('hashchange', route);
   window.addEventListener('resize', function () { Object.keys(charts).forEach(function (k) { charts[k].resize(); }); });

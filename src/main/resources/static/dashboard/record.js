@@ -131,22 +131,45 @@
     fail(new NotFound());
     return;
   }
+  /** 撤回 (POST …/recall) for a running item; the server decides whether the viewer may, and says why not. */
+  function recall(r) {
+    if (r.endedAt) {
+      return;
+    }
+    $('recall').hidden = false;
+    $('recallButton').addEventListener('click', function () {
+      var message = $('recallMessage');
+      message.className = '';
+      message.textContent = '正在提交……';
+      fetch('/dashboard/csrf-token', { credentials: 'same-origin' }).then(function (t) {
+        return fetch(base + '/recall', { method: 'POST', credentials: 'same-origin', headers: {
+          'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': t.headers.get('X-XSRF-TOKEN') || '' },
+          body: JSON.stringify({ reason: $('recallReason').value || null }) });
+      }).then(function (answer) {
+        if (answer.ok) {
+          message.textContent = '已撤回，任务已回到您的待办任务中。';
+          setTimeout(function () { window.location.reload(); }, 1200);
+          return null;
+        }
+        return answer.json().then(function (problem) {
+          message.className = 'error';
+          message.textContent = problem.detail || ('撤回未成功（' + answer.status + '）');
+        });
+      }).catch(function () {
+        message.className = 'error';
+        message.textContent = '无法连接服务器，请稍后再试。';
+      });
+    });
+  }
+
   get(base, 'application/json').then(function (r) {
     $('record').hidden = false;
+    recall(r);
     facts(r);
     stages(r.stages);
     sections(r.sections);
     diagram(r);
   }).catch(fail);
 
-  $('logout').addEventListener('click', function () {
-    $('error').textContent = '';
-    webappSession.logout().then(function (r) {
-      if (r.ok || r.status === 401) {
-        window.location.href = LOGIN;
-      } else {
-        $('error').textContent = '退出登录失败（' + r.status + '），请稍后再试。';
-      }
-    }, function () { $('error').textContent = '无法连接服务器，请稍后再试。'; });
-  });
+  webappSession.logoutButton($('logout'), $('error'));
 }());

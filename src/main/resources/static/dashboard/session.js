@@ -32,6 +32,19 @@ var webappSession = (function () {
       body.set('password', password);
       return post('/login/welcome', body);
     },
-    logout: function () { return post('/logout'); }
+    logout: function () { return post('/logout'); },
+    /** A 退出登录 button: ends the one session of the dashboard and the webapps, then back to the login. */
+    logoutButton: function (button, error) {
+      button.addEventListener('click', function () {
+        error.textContent = '';
+        post('/logout').then(function (r) {
+          if (r.ok || r.status === 401) {
+            window.location.href = '/dashboard/login.html';
+          } else {
+            error.textContent = '退出登录失败（' + r.status + '），请稍后再试。';
+          }
+        }, function () { error.textContent = '无法连接服务器，请稍后再试。'; });
+      });
+    }
   };
 }());

@@ -376,7 +376,7 @@ public class TaskOperations {
     String reasonText = reason(reason, true);
     String processInstanceId = t.task().getProcessInstanceId();
     String previous = lastActor(t.processKey(), t.subject().businessKey(), processInstanceId, target.key());
-    restart(processInstanceId, target.key(), List.of(t.task()), t.model());
+    restart(processInstanceId, target.key(), () -> List.of(t.task()), t.model());
     Task again = newTask(processInstanceId, target.key());
     if (previous != null && isCandidate(again, previous)) {
       system.call(() -> {
@@ -423,21 +423,25 @@ public class TaskOperations {
     if (inParallelBlock(model, last.getTaskDefinitionKey())) {
       throw ApiException.conflict("“" + last.getName() + "”是并行会审中的答复，不能单独撤回");
     }
-    List<Task> next = system.call(() -> tasks.createTaskQuery().processInstanceId(processInstanceId).listPage(0, 200))
-        .stream().filter(x -> !isSide(model, x.getTaskDefinitionKey())).toList();
-    if (next.isEmpty()) {
-      throw ApiException.conflict("下一环节尚未开始（系统正在处理，如政策校验），请稍后再撤回");
-    }
-    for (Task x : next) {
-      if (x.getAssignee() != null) {
-        throw ApiException.conflict("下一环节“" + x.getName() + "”已由" + name(x.getAssignee()) + "认领，不能撤回");
-      }
-      if (x.getCreateTime().toInstant().isBefore(last.getEndTime().toInstant())) {
-        throw ApiException.conflict("“" + x.getName() + "”在您办理之前已经开始，不能撤回");
-      }
-    }
     String reasonText = reason(reason, true);
-    restart(processInstanceId, last.getTaskDefinitionKey(), next, model);
+    // checked in the command that ends them: the tasks it read are the ones it deletes, with the revision it saw,
+    // so a claim committed in between makes the deletion fail (optimistic locking) instead of being overridden
+    List<Task> next = restart(processInstanceId, last.getTaskDefinitionKey(), () -> {
+      List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).listPage(0, 200).stream()
+          .filter(x -> !isSide(model, x.getTaskDefinitionKey())).toList();
+      if (open.isEmpty()) {
+        throw ApiException.conflict("下一环节尚未开始（系统正在处理，如政策校验），请稍后再撤回");
+      }
+      for (Task x : open) {
+        if (x.getAssignee() != null) {
+          throw ApiException.conflict("下一环节“" + x.getName() + "”已由" + name(x.getAssignee()) + "认领，不能撤回");
+        }
+        if (x.getCreateTime().toInstant().isBefore(last.getEndTime().toInstant())) {
+          throw ApiException.conflict("“" + x.getName() + "”在您办理之前已经开始，不能撤回");
+        }
+      }
+      return open;
+    }, model);
     Task again = newTask(processInstanceId, last.getTaskDefinitionKey());
     system.call(() -> {
       tasks.setAssignee(again.getId(), caller.userId());
@@ -448,20 +452,27 @@ public class TaskOperations {
         "RECALL").opinion(reasonText).task(again.getId())
         .target("撤回 " + String.join("、", next.stream().map(Task::getName).distinct().toList())));
     comment(again.getId(), processInstanceId, name(caller.userId()) + "撤回了“" + last.getName() + "”的办理：" + reasonText);
+    LOG.info("{} recalled {} of {}", caller.userId(), last.getTaskDefinitionKey(), businessKey);
   }
 
-  /** Starts {@code stageKey} again, then ends the given open tasks' stages (in that order: the instance never empties). */
-  private void restart(String processInstanceId, String stageKey, List<Task> ending, BpmnModelInstance model) {
+  /**
+   * Starts {@code stageKey} again, then ends the stages of the open tasks {@code ending} reads (in that order: the
+   * instance never empties), all in one command; answers those tasks.
+   */
+  private List<Task> restart(String processInstanceId, String stageKey, java.util.function.Supplier<List<Task>> ending,
+      BpmnModelInstance model) {
     try {
-      system.call(() -> {
+      return system.call(() -> {
+        List<Task> ended = ending.get();
         ProcessInstanceModificationBuilder change = runtime.createProcessInstanceModification(processInstanceId)
             .startBeforeActivity(stageKey);
-        ending.stream().map(Task::getTaskDefinitionKey).distinct().forEach(key -> change.cancelAllForActivity(
+        ended.stream().map(Task::getTaskDefinitionKey).distinct().forEach(key -> change.cancelAllForActivity(
             element(model, key) instanceof Activity a && a.getLoopCharacteristics() != null ? key + "#multiInstanceBody" : key));
         change.execute();
-        return null;
+        return ended;
       });
     } catch (OptimisticLockingException e) {
+      LOG.info("send-back or recall to {} of instance {} lost a race: {}", stageKey, processInstanceId, e.getMessage());
       throw ApiException.conflict("下一环节刚刚被他人认领或办理，操作未执行，请刷新后再试");
     }
   }

@@ -77,7 +77,7 @@ class TaskOperationsController {
   @ProblemResponses.Forbidden
   @ProblemResponses.NotFound
   @PostMapping("/tasks/{taskId}/transfer")
-  ResponseEntity<Void> transfer(@PathVariable String taskId, @RequestBody ToUser body) {
+  ResponseEntity<Void> transfer(@Parameter(description = "任务 id") @PathVariable String taskId, @RequestBody ToUser body) {
     operations.transfer(taskId, body.userId(), body.reason(), caller.jurisdiction());
     return ResponseEntity.noContent().build();
   }
@@ -89,7 +89,7 @@ class TaskOperationsController {
   @ProblemResponses.Forbidden
   @ProblemResponses.NotFound
   @PostMapping("/tasks/{taskId}/delegate")
-  ResponseEntity<Void> delegate(@PathVariable String taskId, @RequestBody ToUser body) {
+  ResponseEntity<Void> delegate(@Parameter(description = "任务 id") @PathVariable String taskId, @RequestBody ToUser body) {
     operations.delegate(taskId, body.userId(), body.reason(), caller.jurisdiction());
     return ResponseEntity.noContent().build();
   }
@@ -100,7 +100,7 @@ class TaskOperationsController {
   @ProblemResponses.Forbidden
   @ProblemResponses.NotFound
   @PostMapping("/tasks/{taskId}/resolve")
-  ResponseEntity<Void> resolve(@PathVariable String taskId, @RequestBody(required = false) Reason body) {
+  ResponseEntity<Void> resolve(@Parameter(description = "任务 id") @PathVariable String taskId, @RequestBody(required = false) Reason body) {
     operations.resolve(taskId, body == null ? null : body.reason(), caller.jurisdiction());
     return ResponseEntity.noContent().build();
   }
@@ -112,7 +112,7 @@ class TaskOperationsController {
   @ProblemResponses.Forbidden
   @ProblemResponses.NotFound
   @PostMapping("/tasks/{taskId}/co-signers")
-  ResponseEntity<Void> addCoSigner(@PathVariable String taskId, @RequestBody ToUser body) {
+  ResponseEntity<Void> addCoSigner(@Parameter(description = "任务 id") @PathVariable String taskId, @RequestBody ToUser body) {
     operations.addCoSigner(taskId, body.userId(), body.reason(), caller.jurisdiction());
     return ResponseEntity.noContent().build();
   }
@@ -123,7 +123,7 @@ class TaskOperationsController {
   @ProblemResponses.Forbidden
   @ProblemResponses.NotFound
   @PostMapping("/tasks/{taskId}/co-sign")
-  ResponseEntity<Void> coSign(@PathVariable String taskId, @RequestBody CoSignAnswer body) {
+  ResponseEntity<Void> coSign(@Parameter(description = "任务 id") @PathVariable String taskId, @RequestBody CoSignAnswer body) {
     operations.coSign(taskId, body.agree(), body.opinion(), caller.jurisdiction());
     return ResponseEntity.noContent().build();
   }
@@ -134,7 +134,7 @@ class TaskOperationsController {
   @ProblemResponses.Forbidden
   @ProblemResponses.NotFound
   @PostMapping("/tasks/{taskId}/copies")
-  List<TaskOperations.Person> copy(@PathVariable String taskId, @RequestBody CopyRequest body) {
+  List<TaskOperations.Person> copy(@Parameter(description = "任务 id") @PathVariable String taskId, @RequestBody CopyRequest body) {
     return operations.copy(taskId, body.userIds(), body.groupIds(), body.reason(), caller.jurisdiction());
   }
 
@@ -146,7 +146,7 @@ class TaskOperationsController {
   @ProblemResponses.Forbidden
   @ProblemResponses.NotFound
   @PostMapping("/tasks/{taskId}/urge")
-  ResponseEntity<Void> urge(@PathVariable String taskId, @RequestBody(required = false) Reason body) {
+  ResponseEntity<Void> urge(@Parameter(description = "任务 id") @PathVariable String taskId, @RequestBody(required = false) Reason body) {
     operations.urge(taskId, body == null ? null : body.reason(), caller.jurisdiction());
     return ResponseEntity.noContent().build();
   }
@@ -158,7 +158,7 @@ class TaskOperationsController {
   @ProblemResponses.Forbidden
   @ProblemResponses.NotFound
   @PostMapping("/tasks/{taskId}/send-back")
-  ResponseEntity<Void> sendBack(@PathVariable String taskId, @RequestBody SendBack body) {
+  ResponseEntity<Void> sendBack(@Parameter(description = "任务 id") @PathVariable String taskId, @RequestBody SendBack body) {
     operations.sendBack(taskId, body.stage(), body.reason(), caller.jurisdiction());
     return ResponseEntity.noContent().build();
   }

@@ -164,6 +164,31 @@ class RecordE2ETest {
     }
   }
 
+  @Test
+  void shouldLetTheSenderRecallFromTheRecordPageWhileTheNextStageIsUntouched() {
+    PlanView plan = support.create("zhengding", PlanFixtures.zhengdingPlan());
+    support.runJobs(plan.processInstanceId());
+    support.complete("shijiazhuang", plan.processInstanceId(), "cityReview", Map.of("decision", "APPROVE"));
+    String next = support.task(plan.processInstanceId(), "cityReview") == null ? "ok" : "still at cityReview";
+    assertThat(next).isEqualTo("ok");
+
+    try (Browser browser = new Browser(port)) {
+      browser.steps("record-recall", () -> {
+        browser.logInToTasklist("shijiazhuang");
+        browser.until(d -> d.getTitle().contains("待办任务"));
+        browser.open("/dashboard/record.html?process=reformPlanApproval&id=" + plan.id());
+        WebElement reason = browser.visible(By.id("recallReason"));
+        browser.click(By.id("recallButton"));
+        browser.until(d -> d.findElement(By.id("recallMessage")).getText().contains("请填写理由"));
+        reason.sendKeys("审核意见需要补充");
+        browser.click(By.id("recallButton"));
+        browser.until(d -> d.findElement(By.id("recallMessage")).getText().contains("已撤回"));
+        browser.screenshot("40-record-recalled");
+      });
+    }
+    assertThat(support.task(plan.processInstanceId(), "cityReview").getAssignee()).isEqualTo("shijiazhuang");
+  }
+
   private static void recordShown(Browser browser, PlanView plan) {
     browser.until(d -> d.getCurrentUrl().endsWith("/dashboard/record.html?process=reformPlanApproval&id=" + plan.id()));
     browser.until(d -> "true".equals(d.findElement(By.id("diagram")).getAttribute("data-ready")));

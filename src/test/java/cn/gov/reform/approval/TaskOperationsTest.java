@@ -252,6 +252,41 @@ class TaskOperationsTest {
   }
 
   @Test
+  void shouldLetEitherTheRecallOrTheClaimWinARaceNeverBoth() throws Exception {
+    for (int round = 0; round < 4; round++) {
+      Plan plan = plan();
+      assertThat(complete(support.task(plan.pi, "cityReview").getId(), "taian", "APPROVE").status()).isEqualTo(204);
+      String approval = support.task(plan.pi, "cityApproval").getId();
+      java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+      java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        var recall = two.submit(() -> {
+          start.await();
+          return post("/api/records/reformPlanApproval/" + plan.id + "/recall", "taian", "{\"reason\":\"意见写错了\"}");
+        });
+        var claim = two.submit(() -> {
+          start.await();
+          return post("/engine-rest/task/" + approval + "/claim", "taianapprover", "{\"userId\":\"taianapprover\"}");
+        });
+        int recalled = recall.get().status();
+        int claimed = claim.get().status();
+        assertThat(recalled == 204 && claimed == 204).as("recall %s and claim %s", recalled, claimed).isFalse();
+        assertThat(recalled == 204 || claimed == 204).as("one of them wins: recall %s, claim %s", recalled, claimed).isTrue();
+        if (recalled == 204) {
+          assertThat(stagesOf(plan)).containsExactly("cityReview");
+          assertThat(engine.getTaskService().createTaskQuery().taskId(approval).count()).isZero();
+        } else {
+          assertThat(recalled).isEqualTo(409);
+          assertThat(stagesOf(plan)).containsExactly("cityApproval");
+          assertThat(support.task(plan.pi, "cityApproval").getAssignee()).isEqualTo("taianapprover");
+        }
+      } finally {
+        two.shutdownNow();
+      }
+    }
+  }
+
+  @Test
   void shouldNotSendBackOrRecallAcrossAnOpenJointReview() {
     support.ensureUsers(Map.of("nongan", "drafter220122"));
     Http.Answer created = post("/api/plans", "nongan", Http.json(PlanFixtures.nonganDevelopedTown()));
