@@ -141,9 +141,9 @@
       var message = $('recallMessage');
       message.className = '';
       message.textContent = '正在提交……';
-      fetch('/dashboard/csrf-token', { credentials: 'same-origin' }).then(function (t) {
+      webappSession.csrfToken().then(function (token) {
         return fetch(base + '/recall', { method: 'POST', credentials: 'same-origin', headers: {
-          'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': t.headers.get('X-XSRF-TOKEN') || '' },
+          'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': token || '' },
           body: JSON.stringify({ reason: $('recallReason').value || null }) });
       }).then(function (answer) {
         if (answer.ok) {

@@ -33,6 +33,8 @@ var webappSession = (function () {
       return post('/login/welcome', body);
     },
     logout: function () { return post('/logout'); },
+    /** The session's CSRF token, which a writing request to /api sends in X-XSRF-TOKEN. */
+    csrfToken: csrfToken,
     /** A 退出登录 button: ends the one session of the dashboard and the webapps, then back to the login. */
     logoutButton: function (button, error) {
       button.addEventListener('click', function () {

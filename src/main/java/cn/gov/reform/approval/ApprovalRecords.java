@@ -159,10 +159,15 @@ public class ApprovalRecords {
     for (AuditTrail.Recorded step : steps) {
       TimelineEntry e = step.entry();
       HistoricTaskInstance task = step.taskId() == null ? null : byId.get(step.taskId());
-      boolean completion = task != null && task.getEndTime() != null && e.stage().equals(task.getTaskDefinitionKey());
+      // an approval operation (转办, 加签 …) is a step at the task, not its answer: its word, whom, why; no duration
+      boolean operation = OperationsView.OPERATIONS.contains(e.decision());
+      boolean completion = !operation && task != null && task.getEndTime() != null
+          && e.stage().equals(task.getTaskDefinitionKey());
+      String label = operation ? OperationsView.label(e.decision()) : procedure.decisionLabel(e.stage(), e.decision());
+      String opinion = operation && e.target() != null ? e.target() + (e.opinion() == null ? "" : "：" + e.opinion()) : e.opinion();
       stages.add(new ApprovalRecord.StageRecord(e.stage(), e.stageName(), e.actor(), display.getOrDefault(e.actor(), e.actor()),
-          completion ? instant(task.getStartTime()) : null, e.at(), e.decision(), procedure.decisionLabel(e.stage(), e.decision()),
-          e.opinion(), completion ? calendar.between(instant(task.getStartTime()), instant(task.getEndTime())) : null,
+          completion ? instant(task.getStartTime()) : null, e.at(), e.decision(), label,
+          opinion, completion ? calendar.between(instant(task.getStartTime()), instant(task.getEndTime())) : null,
           e.version(), false));
     }
     Instant now = EngineClock.now();

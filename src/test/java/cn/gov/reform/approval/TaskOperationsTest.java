@@ -78,6 +78,17 @@ class TaskOperationsTest {
     assertThat(step(plan, "TRANSFER").get("target").asText()).isEqualTo("转办给 " + SECOND_REVIEWER + " 测试");
     assertThat(step(plan, "TRANSFER").get("opinion").asText()).isEqualTo("出差，请代为审核");
     assertThat(stagesOf(plan)).containsExactly("cityApproval");
+    // the record page: the operation as a step of the stage, in words, with whom and why, and no duration
+    JsonNode transferStep = null;
+    for (JsonNode st : http.get("/api/records/reformPlanApproval/" + plan.id, "taian").json().get("stages")) {
+      if ("TRANSFER".equals(st.get("decision").asText())) {
+        transferStep = st;
+      }
+    }
+    assertThat(transferStep).isNotNull();
+    assertThat(transferStep.get("decisionLabel").asText()).isEqualTo("转办");
+    assertThat(transferStep.get("opinion").asText()).isEqualTo("转办给 " + SECOND_REVIEWER + " 测试：出差，请代为审核");
+    assertThat(transferStep.get("workingDays").isNull()).isTrue();
 
     // Tasklist's 历史 tab: the engine's own entry and the operation's comment
     JsonNode log = http.get("/engine-rest/history/user-operation?taskId=" + taskId + "&maxResults=50", PlanFixtures.ADMIN).json();
