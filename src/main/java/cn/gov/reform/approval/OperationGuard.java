@@ -1,10 +1,23 @@
 package cn.gov.reform.approval;
 
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AddGroupIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.AddUserIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteGroupIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteUserIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskOwnerCmd;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -43,6 +56,67 @@ class OperationGuard extends AbstractProcessEnginePlugin {
       }
     });
     cfg.setCustomPreBPMNParseListeners(listeners);
+    List<CommandInterceptor> interceptors = cfg.getCustomPreCommandInterceptorsTxRequired() == null
+        ? new java.util.ArrayList<>() : new java.util.ArrayList<>(cfg.getCustomPreCommandInterceptorsTxRequired());
+    interceptors.add(new NoHandMadeLinks(cfg));
+    cfg.setCustomPreCommandInterceptorsTxRequired(interceptors);
+  }
+
+  /**
+   * Officials do not choose a task's candidates, assignee, owner or delegate by hand (Tasklist's 管理用户组 and 办理人,
+   * engine REST's identity links, assignee, owner and delegate): any of them grants work on the task, so a group or
+   * person chosen there could decide another region's plan, outside its role. Who works a task changes through 认领
+   * (and its release) and the approval operations 转办, 委派, 加签 and 抄送, which check the roles; administrators keep
+   * the engine's own ways for repairs.
+   */
+  static final class NoHandMadeLinks extends CommandInterceptor {
+
+    private static final Set<Class<?>> REFUSED = Set.of(AddGroupIdentityLinkCmd.class, AddUserIdentityLinkCmd.class,
+        DeleteGroupIdentityLinkCmd.class, DeleteUserIdentityLinkCmd.class, DelegateTaskCmd.class, SetTaskOwnerCmd.class);
+    private static final java.lang.reflect.Field NEW_ASSIGNEE = newAssignee();
+
+    private final ProcessEngineConfigurationImpl cfg;
+
+    NoHandMadeLinks(ProcessEngineConfigurationImpl cfg) {
+      this.cfg = cfg;
+    }
+
+    @Override
+    public <T> T execute(Command<T> command) {
+      // only what a caller asks directly: the app's own operations run these commands inside theirs
+      if (Context.getCommandContext() == null && (REFUSED.contains(command.getClass()) || assignsSomebodyElse(command))) {
+        Authentication who = cfg.getIdentityService().getCurrentAuthentication();
+        boolean admin = who != null && who.getGroupIds() != null && who.getGroupIds().contains(Groups.CAMUNDA_ADMIN);
+        if (who != null && who.getUserId() != null && !admin && (REFUSED.contains(command.getClass())
+            || !who.getUserId().equals(assignee(command)))) {
+          throw new TaskRefusedException("不能自行指定任务的办理人、候选人或候选用户组：请使用认领，或任务详情“审批操作”中的转办、委派、加签、抄送");
+        }
+      }
+      return next.execute(command);
+    }
+
+    /** Tasklist's and engine REST's "set assignee" to anybody but nobody (认领 and 退回认领 stay open to all). */
+    private static boolean assignsSomebodyElse(Command<?> command) {
+      return command instanceof AssignTaskCmd && assignee(command) != null;
+    }
+
+    private static String assignee(Command<?> command) {
+      try {
+        return (String) NEW_ASSIGNEE.get(command);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private static java.lang.reflect.Field newAssignee() {
+      try {
+        java.lang.reflect.Field f = AbstractAddIdentityLinkCmd.class.getDeclaredField("userId");
+        f.setAccessible(true);
+        return f;
+      } catch (NoSuchFieldException e) {
+        throw new IllegalStateException("Camunda's AbstractAddIdentityLinkCmd has no userId field any more", e);
+      }
+    }
   }
 
   static final class Guard implements TaskListener {

@@ -298,6 +298,28 @@ class TaskOperationsTest {
   }
 
   @Test
+  void shouldNotLetAnOfficialChooseWhoWorksATaskByHand() {
+    Plan plan = plan();
+    String taskId = support.task(plan.pi, "cityReview").getId();
+    String task = "/engine-rest/task/" + taskId;
+    Http.Answer group = post(task + "/identity-links", "taian", "{\"groupId\":\"reviewer370100\",\"type\":\"candidate\"}");
+    assertThat(group.status()).isEqualTo(400);
+    assertThat(group.json().get("message").asText()).contains("不能自行指定任务的办理人、候选人或候选用户组");
+    assertThat(post(task + "/assignee", "taian", "{\"userId\":\"jinan\"}").status()).as("Tasklist's 办理人 field")
+        .isEqualTo(400);
+    assertThat(post(task + "/delegate", "taian", "{\"userId\":\"" + SECOND_REVIEWER + "\"}").status())
+        .as("engine REST's delegate skips the role check of 委派").isEqualTo(400);
+    assertThat(engine.getTaskService().getIdentityLinksForTask(taskId)).extracting(l -> l.getGroupId())
+        .doesNotContain("reviewer370100");
+
+    assertThat(post(task + "/claim", "taian", "{\"userId\":\"taian\"}").status()).as("认领 stays").isEqualTo(204);
+    assertThat(post(task + "/unclaim", "taian", "{}").status()).as("and its release").isEqualTo(204);
+    assertThat(post(task + "/assignee", "taian", "{\"userId\":\"taian\"}").status()).isEqualTo(204);
+    assertThat(post(task + "/identity-links", PlanFixtures.ADMIN, "{\"groupId\":\"reviewer370100\",\"type\":\"candidate\"}")
+        .status()).as("administrators repair by hand").isEqualTo(204);
+  }
+
+  @Test
   void shouldNotSendBackOrRecallAcrossAnOpenJointReview() {
     support.ensureUsers(Map.of("nongan", "drafter220122"));
     Http.Answer created = post("/api/plans", "nongan", Http.json(PlanFixtures.nonganDevelopedTown()));
