@@ -183,6 +183,14 @@ class AttachmentsTest {
     });
     assertThat(steps).containsExactly("UPLOAD 磁窑镇机构编制测算说明.pdf ningyang 1", "UPLOAD 测算依据.xlsx ningyang null",
         "REMOVE_FILE 测算依据.xlsx ningyang null");
+    List<String> recorded = new ArrayList<>();
+    http.get("/api/records/reformPlanApproval/" + plan.id(), "taian").json().get("stages").forEach(st -> {
+      if (st.get("stage").asText().equals("attachment")) {
+        recorded.add(st.get("stageName").asText() + " " + st.get("decisionLabel").asText() + " " + st.get("target").asText());
+      }
+    });
+    assertThat(recorded).as("the record page's stages").containsExactly("附件 上传附件 磁窑镇机构编制测算说明.pdf",
+        "附件 上传附件 测算依据.xlsx", "附件 删除附件 测算依据.xlsx");
   }
 
   @Test

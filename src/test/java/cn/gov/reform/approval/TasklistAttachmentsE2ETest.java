@@ -26,8 +26,8 @@ import cn.gov.reform.support.SampleFiles;
 
 /**
  * In a real browser: 宁阳县's drafter, with the plan back at 起草或修改方案, attaches a PDF in the task's tab 附件 (a renamed
- * program is refused there in Chinese); after the resubmission the 泰安 reviewer finds it as a link in the 市编办审核 form
- * and in the tab, and the download, with the reviewer's login, is the very file (same SHA-256).
+ * program is refused there in Chinese); after the resubmission the 泰安 reviewer finds it as a link in the 市编办审核 form,
+ * in the tab and on the plan's record page, and the download, with the reviewer's login, is the very file (same SHA-256).
  */
 @Tag("e2e")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -102,6 +102,15 @@ class TasklistAttachmentsE2ETest {
         assertThat(browser.driver.findElement(By.cssSelector(".task-attachments")).getText()).contains("宁阳县的起草人员");
         browser.screenshot("attachments-04-review-tab");
         assertThat(download(browser, row.findElement(By.tagName("a")).getAttribute("href")))
+            .containsExactly(200L, SampleFiles.sha256(pdf));
+
+        browser.open("/dashboard/record.html?process=reformPlanApproval&id=" + plan.id());
+        browser.until(d -> d.findElement(By.id("stages")).getText().contains("上传附件 " + NAME));
+        WebElement onRecord = browser.visible(By.xpath("//table[@id='attachments']//tr[.//a[normalize-space(.)='" + NAME + "']]"));
+        assertThat(onRecord.getText()).contains("PDF", "第1版", "ningyang 测试", SampleFiles.sha256(pdf));
+        browser.script("arguments[0].scrollIntoView({block: 'center'});", onRecord);
+        browser.screenshot("attachments-05-record-page");
+        assertThat(download(browser, onRecord.findElement(By.tagName("a")).getAttribute("href")))
             .containsExactly(200L, SampleFiles.sha256(pdf));
       });
     }
