@@ -98,8 +98,8 @@ public class Attachments {
       throw new AttachmentInputException("file", "请选择要上传的文件（multipart/form-data 的 file 字段，不能为空文件）");
     }
     if (content.length > properties.maxSize().toBytes()) {
-      throw ApiException.tooLarge("附件不能超过" + properties.maxSizeText() + "，该文件为" + AttachmentTexts.size(content.length)
-          + "（" + content.length + "字节），未保存");
+      throw ApiException.tooLarge("附件不能超过" + properties.maxSizeText() + "（" + properties.maxSize().toBytes() + "字节），该文件为"
+          + AttachmentTexts.size(content.length) + "（" + content.length + "字节），未保存");
     }
     FileType type = FileType.of(content).orElseThrow(() -> new AttachmentInputException("file",
         "只能上传 " + FileType.allowed() + " 文件（按文件内容识别，与文件名无关），该文件不是其中任何一种"));

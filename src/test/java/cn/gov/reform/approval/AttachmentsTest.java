@@ -99,7 +99,7 @@ class AttachmentsTest {
     Http.Answer over = upload(plan, "ningyang", "全县乡镇机构编制台账.pdf", SampleFiles.pdf(LIMIT + 1));
     assertThat(over.status()).isEqualTo(413);
     assertThat(over.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(over.json().get("detail").asText()).contains("附件不能超过20MB", "未保存");
+    assertThat(over.json().get("detail").asText()).contains("附件不能超过20MB（20971520字节）", "20971521字节", "未保存");
     assertThat(http.get(base(plan), "ningyang").json().get("items")).isEmpty();
     assertThat(decisions(plan)).doesNotContain(Attachments.UPLOAD);
 
