@@ -1,5 +1,6 @@
 // 审批记录: one item's record from GET /api/records/{process}/{id} (already limited to what the viewer may see) —
-// its facts, its diagram (bpmn-js's viewer, the way taken marked), every stage, and the procedure's own tables.
+// its facts, its diagram (bpmn-js's viewer, the way taken marked), every stage, its attachments, and the procedure's
+// own tables.
 // Reached as /dashboard/record.html?process=reformPlanApproval&id={businessKey}. Data is put into the page as text
 // only (never as HTML): titles and opinions are user input.
 (function () {
@@ -70,7 +71,7 @@
       cell(tr, st.actorName);
       cell(tr, st.open ? time(st.receivedAt) + ' 收到' : time(st.at));
       cell(tr, st.decisionLabel, st.open ? 'open' : null);
-      cell(tr, st.opinion || '');
+      cell(tr, [st.target, st.opinion].filter(Boolean).join('；'));
       cell(tr, st.workingDays == null ? '' : st.workingDays, 'days');
     });
   }
@@ -98,6 +99,37 @@
       });
       card.appendChild(table);
       holder.appendChild(card);
+    });
+  }
+
+  // the item's files (附件), each a download link the login session may follow, with its version and SHA-256
+  function attachments() {
+    var body = $('attachments').querySelector('tbody');
+    function size(bytes) {
+      return bytes < 1024 ? bytes + '字节' : bytes < 1048576 ? (bytes / 1024).toFixed(1) + 'KB' : (bytes / 1048576).toFixed(1) + 'MB';
+    }
+    get(base + '/attachments', 'application/json').then(function (list) {
+      body.textContent = '';
+      if (!list.items.length) {
+        cell(body.insertRow(), '暂无附件').colSpan = 7;
+      }
+      list.items.forEach(function (a) {
+        var tr = body.insertRow();
+        var link = document.createElement('a');
+        link.href = a.href;
+        link.textContent = a.name;
+        link.setAttribute('download', a.name);
+        tr.insertCell().appendChild(link);
+        cell(tr, a.type);
+        cell(tr, size(a.size));
+        cell(tr, a.version == null ? '尚未提交' : '第' + a.version + '版');
+        cell(tr, a.uploadedByName);
+        cell(tr, time(a.uploadedAt));
+        cell(tr, a.sha256, 'sha256');
+      });
+    }).catch(function (e) {
+      body.textContent = '';
+      cell(body.insertRow(), '附件无法显示：' + e.message).colSpan = 7;
     });
   }
 
@@ -168,6 +200,7 @@
     facts(r);
     stages(r.stages);
     sections(r.sections);
+    attachments();
     diagram(r);
   }).catch(fail);
 

@@ -52,6 +52,8 @@ public record ApprovalRecord(
       String decision,
       @Schema(description = "决定（中文）", example = "审核通过") String decisionLabel,
       @Schema(description = "意见", nullable = true) String opinion,
+      @Schema(description = "审批操作或附件的对象（转办给的人员、退回到的环节、上传或删除的文件名）", example = "磁窑镇机构编制测算说明.pdf",
+          nullable = true) String target,
       @Schema(description = "用时（工作日，从收到任务到办结，按时限的算法：周一收到、周三办结为2）；尚在办理的为至今；非任务环节为空",
           example = "2", nullable = true) Integer workingDays,
       @Schema(description = "所涉版本", example = "1", nullable = true) Integer version,

@@ -164,10 +164,9 @@ public class ApprovalRecords {
       boolean completion = !operation && task != null && task.getEndTime() != null
           && e.stage().equals(task.getTaskDefinitionKey());
       String label = operation ? OperationsView.label(e.decision()) : procedure.decisionLabel(e.stage(), e.decision());
-      String opinion = operation && e.target() != null ? e.target() + (e.opinion() == null ? "" : "：" + e.opinion()) : e.opinion();
       stages.add(new ApprovalRecord.StageRecord(e.stage(), e.stageName(), e.actor(), display.getOrDefault(e.actor(), e.actor()),
           completion ? instant(task.getStartTime()) : null, e.at(), e.decision(), label,
-          opinion, completion ? calendar.between(instant(task.getStartTime()), instant(task.getEndTime())) : null,
+          e.opinion(), e.target(), completion ? calendar.between(instant(task.getStartTime()), instant(task.getEndTime())) : null,
           e.version(), false));
     }
     Instant now = EngineClock.now();
@@ -175,7 +174,7 @@ public class ApprovalRecords {
       String assignee = task.getAssignee();
       stages.add(new ApprovalRecord.StageRecord(task.getTaskDefinitionKey(), task.getName(), assignee,
           assignee == null ? "尚未认领" : display.getOrDefault(assignee, assignee), instant(task.getStartTime()), null, null,
-          "办理中", null, calendar.between(instant(task.getStartTime()), now), null, true));
+          "办理中", null, null, calendar.between(instant(task.getStartTime()), now), null, true));
     }
     return stages;
   }

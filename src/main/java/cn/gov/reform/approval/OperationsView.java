@@ -28,10 +28,12 @@ public record OperationsView(
   public static final Set<String> OPERATIONS = Set.of("TRANSFER", "DELEGATE", "RESOLVE", "ADD_SIGNER", "CO_SIGN", "COPY",
       "URGE", "RECALL", "SEND_BACK");
 
-  private static final Map<String, String> LABELS = Map.of("TRANSFER", "转办", "DELEGATE", "委派", "RESOLVE", "交回",
-      "ADD_SIGNER", "加签", "CO_SIGN", "加签意见", "COPY", "抄送", "URGE", "催办", "RECALL", "撤回", "SEND_BACK", "退回");
+  private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("TRANSFER", "转办"), Map.entry("DELEGATE", "委派"),
+      Map.entry("RESOLVE", "交回"), Map.entry("ADD_SIGNER", "加签"), Map.entry("CO_SIGN", "加签意见"), Map.entry("COPY", "抄送"),
+      Map.entry("URGE", "催办"), Map.entry("RECALL", "撤回"), Map.entry("SEND_BACK", "退回"),
+      Map.entry(Attachments.UPLOAD, "上传附件"), Map.entry(Attachments.REMOVE, "删除附件"));
 
-  /** The Chinese name of an operation (or the decision's own name). */
+  /** The Chinese name of an operation or of an attachment step (or the decision's own name). */
   public static String label(String operation) {
     return LABELS.getOrDefault(operation, operation);
   }

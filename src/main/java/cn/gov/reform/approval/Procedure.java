@@ -6,8 +6,8 @@ import java.util.Optional;
 import cn.gov.reform.identity.Jurisdiction;
 
 /**
- * What a procedure tells the kernel's shared services (approval operations, record page, copies): its process
- * key and name, and the item behind a business key. Every procedure declares one bean; {@link Procedures}
+ * What a procedure tells the kernel's shared services (approval operations, record page, copies, attachments): its
+ * process key and name, and the item behind a business key. Every procedure declares one bean; {@link Procedures}
  * finds it by process key and decides who may see an item by its region (the same rule for every procedure).
  * The kernel never reads a procedure's tables itself.
  */
@@ -39,10 +39,11 @@ public interface Procedure {
 
   /**
    * The Chinese word for a decision its timeline recorded at a stage, as the stage's form words it (审核通过, 批准) or
-   * as the procedure calls its system steps (通过, 已确定); by default the shared label of {@link Decision}.
+   * as the procedure calls its system steps (通过, 已确定); by default the shared label of {@link Decision}, or of the
+   * kernel's own steps (转办, 上传附件 …).
    */
   default String decisionLabel(String stage, String decision) {
-    return Decision.of(decision).map(Decision::label).orElse(decision);
+    return Decision.of(decision).map(Decision::label).orElseGet(() -> OperationsView.label(decision));
   }
 
   /**
@@ -51,6 +52,28 @@ public interface Procedure {
    */
   default List<RecordSection> recordSections(String businessKey) {
     return List.of();
+  }
+
+  /**
+   * The item's current version (the one under review, or the last one submitted): files added after its submission
+   * belong to it. Files added while the item waits at its {@link #startStage()} belong to the version its author
+   * submits next (the procedure calls {@link Attachments#submitted} then). Null for items without versions.
+   */
+  default Integer currentVersion(String businessKey) {
+    return null;
+  }
+
+  /**
+   * Whether the caller may add and remove the item's files (附件) now, e.g. its author while it is theirs to change.
+   * Nobody by default: a procedure takes files by saying who and when.
+   */
+  default boolean mayEdit(String businessKey, Jurisdiction caller) {
+    return false;
+  }
+
+  /** Who may add and remove the item's files, and when, as a refusal tells the official (Chinese). */
+  default String editRule(String businessKey) {
+    return "该事项不能添加或删除附件";
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 import cn.gov.reform.ReformApprovalApplication;
+import cn.gov.reform.approval.Attachments;
 import cn.gov.reform.approval.Decision;
 import cn.gov.reform.approval.VersionChange;
 import cn.gov.reform.approval.VersionDiff;
@@ -100,9 +101,10 @@ public class PlanNarrative {
         .collect(Collectors.joining("\n")));
   }
 
-  /** Every step so far, with who took it by name (宁阳县起草员, 系统) and their opinion. */
+  /** Every step so far but revisions and attachments (the form lists the files), with who took it by name and their opinion. */
   public String opinions(List<TimelineEntry> timeline) {
-    List<TimelineEntry> decided = timeline.stream().filter(e -> !"revision".equals(e.stage())).toList();
+    List<TimelineEntry> decided = timeline.stream().filter(e -> !"revision".equals(e.stage()))
+        .filter(e -> !Attachments.UPLOAD.equals(e.decision()) && !Attachments.REMOVE.equals(e.decision())).toList();
     if (decided.isEmpty()) {
       return "暂无";
     }

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import cn.gov.reform.approval.Attachments;
 import cn.gov.reform.engine.DerivedFormTexts;
 import cn.gov.reform.identity.ProcedureAccess;
 import cn.gov.reform.identity.Role;
@@ -23,6 +24,6 @@ class PlanProcedure {
     return new DerivedFormTexts(Set.of(ProcessKeys.FORM_CHAIN, ProcessKeys.FORM_SUMMARY, ProcessKeys.FORM_FINDINGS,
         ProcessKeys.FORM_OPINIONS, ProcessKeys.FORM_EDITABLE, ProcessKeys.FORM_EDIT_HINT, ProcessKeys.FORM_DECISION_OPTIONS,
         ProcessKeys.FORM_DECISION_TITLE, ProcessKeys.FORM_OPINION_TITLE, ProcessKeys.FORM_CHANGES,
-        ProcessKeys.FORM_CHANGES_TITLE));
+        ProcessKeys.FORM_CHANGES_TITLE, Attachments.FORM_TEXT));
   }
 }

@@ -32,9 +32,11 @@ class PlanSubjects implements Procedure {
   private final RegionDirectory regions;
   private final RuntimeService runtime;
   private final UserNames names;
+  private final PlanFiles files;
 
-  PlanSubjects(PlanRepository plans, RegionDirectory regions, RuntimeService runtime, UserNames names) {
+  PlanSubjects(PlanRepository plans, RegionDirectory regions, RuntimeService runtime, UserNames names, PlanFiles files) {
     this.plans = plans;
+    this.files = files;
     this.regions = regions;
     this.runtime = runtime;
     this.names = names;
@@ -108,6 +110,21 @@ class PlanSubjects implements Procedure {
     RecordSection findings = new RecordSection("政策校验结果（第" + p.currentVersion() + "版）", List.of(RecordSection.Column.text("类别"),
         RecordSection.Column.text("说明"), RecordSection.Column.text("政策依据")), findingRows, "未发现问题");
     return List.of(facts, versionTable, findings);
+  }
+
+  @Override
+  public Integer currentVersion(String businessKey) {
+    return plans.find(businessKey).map(Plan::currentVersion).orElse(null);
+  }
+
+  @Override
+  public boolean mayEdit(String businessKey, Jurisdiction caller) {
+    return plans.find(businessKey).map(p -> files.mayEdit(p, caller)).orElse(false);
+  }
+
+  @Override
+  public String editRule(String businessKey) {
+    return plans.find(businessKey).map(files::rule).orElseGet(() -> Procedure.super.editRule(businessKey));
   }
 
   /** A plan starts as the county's draft (the start form or POST /api/plans): 起草或修改方案（县） is where it goes back to. */

@@ -15,13 +15,15 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.gov.reform.approval.Attachments;
 import cn.gov.reform.audit.TimelineEntry;
 import cn.gov.reform.identity.JointReviewProperties;
 
 /**
  * What a stage's task shows: its name in this plan's chain (市委审批 in Gansu, the department in a joint
  * review), and the form's texts — the chain with the current stage marked, the plan's summary, its findings
- * and earlier opinions, what changed since the version the stage last decided on, the stage's decisions as radio
+ * and earlier opinions, its attachments as download links, what changed since the version the stage last decided on,
+ * the stage's decisions as radio
  * options with what the stage calls them — plus, at draftPlan, the plan's fields for editing. One review form thus
  * serves every review and approval stage.
  */
@@ -34,9 +36,11 @@ class StageForm {
   private final PlanNarrative narrative;
   private final JointReviewProperties jointReview;
   private final PlanVersions versions;
+  private final Attachments attachments;
 
   StageForm(PlanService service, PlanRepository plans, PlanNarrative narrative, JointReviewProperties jointReview,
-      PlanVersions versions) {
+      PlanVersions versions, Attachments attachments) {
+    this.attachments = attachments;
     this.service = service;
     this.plans = plans;
     this.narrative = narrative;
@@ -79,6 +83,7 @@ class StageForm {
     local.put(ProcessKeys.FORM_FINDINGS, narrative.findings(plans.findings(plan.id(), plan.currentVersion())));
     List<TimelineEntry> timeline = service.timeline(plan.id());
     local.put(ProcessKeys.FORM_OPINIONS, narrative.opinions(timeline));
+    local.put(Attachments.FORM_TEXT, attachments.markdown(ProcessKeys.PROCESS, plan.id()));
     local.put(ProcessKeys.FORM_DECISION_OPTIONS, decisionOptions(stage));
     local.put(ProcessKeys.FORM_DECISION_TITLE, stage.decisionTitle());
     local.put(ProcessKeys.FORM_OPINION_TITLE, stage.decisionTitle() + "说明");

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import cn.gov.reform.approval.Attachments;
 import cn.gov.reform.approval.Decision;
 import cn.gov.reform.audit.AuditTrail;
 import cn.gov.reform.calendar.WorkingDayCalendar;
@@ -15,7 +16,7 @@ import cn.gov.reform.identity.CurrentCaller;
  * Task listener of every stage's user task ({@code ${stageListener}}). On create: the plan's status, a clean
  * slate for the decision variables, the form's texts ({@link StageForm}), and a note when the due date was
  * estimated. On complete: the stage's rules ({@link Stage#check}), a revised version when the drafter edited
- * the form ({@link DraftRevision}), the filing number's rules, the joint review's "somebody returned it" flag,
+ * the form ({@link DraftRevision}) and the files added at draftPlan given to the submitted version, the filing number's rules, the joint review's "somebody returned it" flag,
  * and the timeline entry.
  */
 @Component("stageListener")
@@ -30,9 +31,11 @@ class StageListener implements TaskListener {
   private final FilingRegistrar filing;
   private final CurrentCaller caller;
   private final WorkingDayCalendar calendar;
+  private final Attachments attachments;
 
   StageListener(PlanService service, PlanRepository plans, StageForm form, DraftRevision revision, FilingRegistrar filing,
-      CurrentCaller caller, WorkingDayCalendar calendar) {
+      CurrentCaller caller, WorkingDayCalendar calendar, Attachments attachments) {
+    this.attachments = attachments;
     this.service = service;
     this.plans = plans;
     this.form = form;
@@ -92,6 +95,7 @@ class StageListener implements TaskListener {
     int version = plan.currentVersion();
     if (stage == Stage.DRAFT && Decision.SUBMIT.name().equals(decision)) {
       version = revision.fromForm(task, plan, actor);
+      attachments.submitted(ProcessKeys.PROCESS, planId, version);
     }
     if (stage == Stage.PROVINCE_FILING && Decision.FILE.name().equals(decision)) {
       filing.checkRequested(task.getVariable(ProcessKeys.VAR_FILING_NUMBER));

@@ -1,6 +1,7 @@
 package cn.gov.reform.security;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,13 +14,35 @@ import cn.gov.reform.web.Problems;
 
 /**
  * Refuses request bodies over 1 MB with 413 before anything reads them. A body sent without a length
- * (chunked) is read here up to the limit and handed on from memory, so it cannot slip past.
+ * (chunked) is read here up to the limit and handed on from memory, so it cannot slip past. An attachment upload
+ * ({@code POST /api/records/{processKey}/{businessKey}/attachments}) may be as large as the multipart limit (the
+ * file limit {@code app.attachments.max-size} and its form); sent chunked, the multipart parser counts it against
+ * that limit itself.
  */
 class BodySizeFilter extends OncePerRequestFilter {
+
+  private static final Pattern UPLOAD = Pattern.compile("^/api/records/[^/]+/[^/]+/attachments/?$");
+
+  private final long uploadLimit;
+  private final String uploadLimitText;
+
+  /** {@code uploadLimit}: the largest attachment upload in bytes; {@code uploadLimitText} its file limit in words (20MB). */
+  BodySizeFilter(long uploadLimit, String uploadLimitText) {
+    this.uploadLimit = uploadLimit;
+    this.uploadLimitText = uploadLimitText;
+  }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if ("POST".equals(request.getMethod()) && UPLOAD.matcher(RequestPaths.of(request)).matches()) {
+      if (request.getContentLengthLong() > uploadLimit) {
+        tooLarge(response, "文件过大", "附件不能超过" + uploadLimitText + "，未保存");
+        return;
+      }
+      chain.doFilter(request, response);
+      return;
+    }
     if (request.getContentLengthLong() > BufferedBody.MAX_BYTES) {
       tooLarge(response);
       return;
@@ -37,7 +60,11 @@ class BodySizeFilter extends OncePerRequestFilter {
   }
 
   static void tooLarge(HttpServletResponse response) throws IOException {
+    tooLarge(response, "请求体过大", "请求体不能超过1MB");
+  }
+
+  private static void tooLarge(HttpServletResponse response, String title, String detail) throws IOException {
     response.setHeader("Connection", "close");
-    Problems.write(response, 413, "请求体过大", "请求体不能超过1MB", null);
+    Problems.write(response, 413, title, detail, null);
   }
 }

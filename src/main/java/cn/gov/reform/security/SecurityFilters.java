@@ -1,5 +1,7 @@
 package cn.gov.reform.security;
 
+import jakarta.servlet.MultipartConfigElement;
+
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,10 +11,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Every servlet filter of the app, in the one place that sets their order ({@link Order}): HSTS outside the
- * webapps; the body size limit; HTTP Basic on engine REST and {@code /api} through Camunda's own authentication
+ * webapps; the body size limit (1 MB; an attachment upload up to the multipart limit); HTTP Basic on engine REST and {@code /api} through Camunda's own authentication
  * filter (which sets the engine's authentication, so every engine call is authorization-checked as the caller;
  * {@code /api} also accepts, for reading, the session of a webapp login — see SessionOrBasicAuthenticationProvider);
  * the monitoring group on {@code /actuator/prometheus} (a refused login on any of the three says why, see BasicLogin); then the guards closing CVE-2026-77226 and
@@ -40,9 +43,13 @@ class SecurityFilters {
     this.applicationPath = applicationPath;
   }
 
+  /** The 1 MB body limit, and for attachment uploads the multipart request limit (the file and its form). */
   @Bean
-  FilterRegistrationBean<BodySizeFilter> bodySizeFilter() {
-    FilterRegistrationBean<BodySizeFilter> bean = new FilterRegistrationBean<>(new BodySizeFilter());
+  FilterRegistrationBean<BodySizeFilter> bodySizeFilter(MultipartConfigElement multipart,
+      @Value("${app.attachments.max-size:20MB}") DataSize maxAttachment) {
+    long bytes = maxAttachment.toBytes();
+    String text = bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + "MB" : bytes % 1024 == 0 ? bytes / 1024 + "KB" : bytes + "字节";
+    FilterRegistrationBean<BodySizeFilter> bean = new FilterRegistrationBean<>(new BodySizeFilter(multipart.getMaxRequestSize(), text));
     bean.addUrlPatterns("/api/*", "/engine-rest/*");
     bean.setOrder(Order.BODY_SIZE);
     return bean;

@@ -4,7 +4,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * A refusal any procedure may raise, answered as problem+json with its status and title: the item does not
- * exist for this caller (404), the caller's role does not allow it (403), or its state does not (409).
+ * exist for this caller (404), the caller's role does not allow it (403), its state does not (409), or what was sent
+ * is too large (413).
  */
 public class ApiException extends RuntimeException {
 
@@ -38,6 +39,11 @@ public class ApiException extends RuntimeException {
   /** The item is not in a state that allows this action. */
   public static ApiException conflict(String message) {
     return new ApiException(HttpStatus.CONFLICT, "操作冲突", message);
+  }
+
+  /** What was sent is larger than the configured limit (e.g. an attachment over app.attachments.max-size). */
+  public static ApiException tooLarge(String message) {
+    return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大", message);
   }
 
   /** The same action was taken too recently (e.g. 催办 within its interval). */

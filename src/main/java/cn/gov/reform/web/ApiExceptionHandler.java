@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -50,6 +52,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
     return problem(HttpStatus.BAD_REQUEST, "请求参数有误", "参数 " + e.getName() + " 的取值无效",
         List.of(new FieldError(e.getName(), "取值无效")));
+  }
+
+  /** A body that is no readable multipart form (an upload cut off, a boundary missing). */
+  @ExceptionHandler(MultipartException.class)
+  ProblemDetail badUpload(MultipartException e) {
+    return problem(HttpStatus.BAD_REQUEST, "附件有误", "上传的内容不是有效的 multipart/form-data，请重新上传",
+        List.of(new FieldError("file", "上传的内容不完整或格式不对")));
+  }
+
+  /** An upload larger than the multipart limit (sent without a length, so the body size filter could not refuse it). */
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "文件过大", "上传的内容超过大小上限，未保存", null));
   }
 
   @ExceptionHandler(Exception.class)

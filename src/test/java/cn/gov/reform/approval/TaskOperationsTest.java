@@ -87,7 +87,8 @@ class TaskOperationsTest {
     }
     assertThat(transferStep).isNotNull();
     assertThat(transferStep.get("decisionLabel").asText()).isEqualTo("转办");
-    assertThat(transferStep.get("opinion").asText()).isEqualTo("转办给 " + SECOND_REVIEWER + " 测试：出差，请代为审核");
+    assertThat(transferStep.get("target").asText()).isEqualTo("转办给 " + SECOND_REVIEWER + " 测试");
+    assertThat(transferStep.get("opinion").asText()).isEqualTo("出差，请代为审核");
     assertThat(transferStep.get("workingDays").isNull()).isTrue();
 
     // Tasklist's 历史 tab: the engine's own entry and the operation's comment

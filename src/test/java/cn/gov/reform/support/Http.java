@@ -40,12 +40,47 @@ public record Http(int port) {
     if (body != null) {
       b.header("Content-Type", "application/json");
     }
+    authorize(b, user);
+    headers.forEach(b::header);
+    return answer(b);
+  }
+
+  /** A file upload as a browser's form sends it: multipart/form-data, the file in part {@code field}. */
+  public Answer upload(String path, String user, String field, String fileName, byte[] content, Map<String, String> headers) {
+    String boundary = "----reform" + java.util.UUID.randomUUID().toString().replace("-", "");
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+    authorize(b, user);
+    headers.forEach(b::header);
+    return answer(b);
+  }
+
+  /** A download, its bytes as they came. */
+  public HttpResponse<byte[]> download(String path, String user) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+    authorize(b, user);
+    try {
+      return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static void authorize(HttpRequest.Builder b, String user) {
     if (user != null) {
       String password = user.contains(":") ? user.substring(user.indexOf(':') + 1) : PlanFixtures.PASSWORD;
       String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
       b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
-    headers.forEach(b::header);
+  }
+
+  private static Answer answer(HttpRequest.Builder b) {
     try {
       HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Answer(r.statusCode(), r);

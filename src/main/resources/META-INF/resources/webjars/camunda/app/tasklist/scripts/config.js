@@ -51,7 +51,7 @@ export default {
   // the task detail's tabs 审批操作 — 转办, 委派, 加签, 抄送, 催办, 退回到指定环节 (scripts/approval-operations.js) —
   // and 审批记录 (scripts/task-record.js)
   customScripts: ['scripts/form-messages-zh.js', 'scripts/dashboard-link.js', 'scripts/due-date-first.js',
-    'scripts/approval-operations.js', 'scripts/task-record.js'],
+    'scripts/approval-operations.js', 'scripts/task-record.js', 'scripts/attachments.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
