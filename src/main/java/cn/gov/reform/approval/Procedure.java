@@ -3,6 +3,7 @@ package cn.gov.reform.approval;
 import java.util.List;
 import java.util.Optional;
 
+import cn.gov.reform.audit.AuditTrail;
 import cn.gov.reform.identity.Jurisdiction;
 
 /**
@@ -42,6 +43,9 @@ public interface Procedure {
    * as the procedure calls its system steps (通过, 已确定); by default the shared label of {@link Decision}.
    */
   default String decisionLabel(String stage, String decision) {
+    if (AuditTrail.DOCUMENT.equals(decision)) {
+      return "印发";
+    }
     return Decision.of(decision).map(Decision::label).orElse(decision);
   }
 
