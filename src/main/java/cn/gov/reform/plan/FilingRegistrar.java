@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.gov.reform.ReformApprovalApplication;
+import cn.gov.reform.audit.TimelineEntry;
 import cn.gov.reform.document.DocumentNumbers;
 import cn.gov.reform.document.OfficialDocuments;
 import cn.gov.reform.engine.DecisionRefusedException;
@@ -15,8 +16,8 @@ import cn.gov.reform.engine.EngineClock;
 /**
  * Gives a filed plan its filing number (备案编号): the number the filer typed, or the next of the
  * province's sequence for the year (鲁编备〔2026〕7号, the kernel's {@link DocumentNumbers}, key
- * {@code filing:<province>}). Numbers never repeat: the sequence skips any number already given by hand or carried
- * by another document, and unique constraints guard both.
+ * {@code filing:<province>}), and issues the 备案通知 under it ({@link PlanDocuments}). Numbers never repeat: the
+ * sequence skips any number already given by hand or carried by another document, and unique constraints guard both.
  */
 @Component("filingRegistrar")
 class FilingRegistrar implements JavaDelegate {
@@ -26,14 +27,16 @@ class FilingRegistrar implements JavaDelegate {
   private final FilingProperties properties;
   private final DocumentNumbers numbers;
   private final OfficialDocuments documents;
+  private final PlanDocuments planDocuments;
 
   FilingRegistrar(PlanRepository plans, PlanService service, FilingProperties properties, DocumentNumbers numbers,
-      OfficialDocuments documents) {
+      OfficialDocuments documents, PlanDocuments planDocuments) {
     this.plans = plans;
     this.service = service;
     this.properties = properties;
     this.numbers = numbers;
     this.documents = documents;
+    this.planDocuments = planDocuments;
   }
 
   @Override
@@ -44,6 +47,13 @@ class FilingRegistrar implements JavaDelegate {
     String number = requested instanceof String s && !s.isBlank() ? s.strip() : next(plan.provinceCode());
     service.filed(plan, number);
     execution.setVariable(ProcessKeys.VAR_FILING_NUMBER, number);
+    // the filer's decision, as its task recorded it
+    TimelineEntry decision = service.timeline(planId).stream()
+        .filter(e -> ProcessKeys.PROVINCE_FILING.equals(e.stage()) && "FILE".equals(e.decision()))
+        .reduce((first, second) -> second).orElse(null);
+    planDocuments.filed(plans.find(planId).orElseThrow(), number, decision == null ? null : decision.taskId(),
+        decision == null ? null : decision.actor(), decision == null ? null : decision.opinion(),
+        decision == null ? Stage.PROVINCE_FILING.label() : decision.stageName());
   }
 
   private String next(String provinceCode) {
