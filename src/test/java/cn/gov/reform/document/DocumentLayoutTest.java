@@ -83,6 +83,8 @@ class DocumentLayoutTest {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(doc);
       assertThat(text).contains("泰发〔2026〕12号", "中共宁阳县委、宁阳县人民政府：", "原则同意《宁阳县乡镇行政管理体制改革方案》", "— 1 —");
+      // 避头: no line of the text starts with a closing mark
+      assertThat(text.lines().map(String::strip)).noneMatch(l -> !l.isEmpty() && "，。、：；）》〕".indexOf(l.charAt(0)) >= 0);
       for (PDPage page : doc.getPages()) {
         for (var name : page.getResources().getFontNames()) {
           PDFont font = page.getResources().getFont(name);
