@@ -13,7 +13,7 @@
   var DECISION = { SUBMIT: '提交', WITHDRAW: '撤回', APPROVE: '同意', RETURN: '退回修改', REJECT: '不予批准', FILE: '予以备案',
     REVISE: '修订', PASSED: '通过', FAILED: '未通过', FILED: '已备案', REJECTED: '不予批准', WITHDRAWN: '已撤回',
     APPROVED: '已批准', ROUTED: '已确定', OVERDUE: '超过完成期限', REMINDED: '催办', ESCALATED: '提请督办', SUPERVISED: '督办',
-    ESTIMATED: '按周末推算' };
+    ESTIMATED: '按周末推算', DOCUMENT: '印发公文' };
   var LOGIN = '/dashboard/login.html';
   var charts = {};
 

@@ -76,6 +76,36 @@
     });
   }
 
+  /** 公文: the documents the item's decisions produced, with their DOCX and PDF (the same bytes at every download). */
+  function documents() {
+    get(base + '/documents', 'application/json').then(function (list) {
+      var body = $('documentList').querySelector('tbody');
+      body.textContent = '';
+      $('documents').hidden = !list.length;
+      list.forEach(function (d) {
+        var tr = body.insertRow();
+        tr.setAttribute('data-number', d.number);
+        cell(tr, d.number);
+        cell(tr, d.kind);
+        cell(tr, d.title);
+        cell(tr, d.issuer);
+        cell(tr, d.issuedOn);
+        var links = cell(tr, '');
+        [['DOCX', d.docxUrl, d.docxSha256], ['PDF', d.pdfUrl, d.pdfSha256]].forEach(function (f, i) {
+          var a = document.createElement('a');
+          a.href = f[1];
+          a.textContent = f[0];
+          a.title = 'SHA-256：' + f[2];
+          a.setAttribute('download', '');
+          if (i) { links.appendChild(document.createTextNode(' · ')); }
+          links.appendChild(a);
+        });
+      });
+    }).catch(function () {
+      $('documents').hidden = true;
+    });
+  }
+
   function sections(list) {
     var holder = $('sections');
     holder.textContent = '';
@@ -199,6 +229,7 @@
     recall(r);
     facts(r);
     stages(r.stages);
+    documents();
     sections(r.sections);
     attachments();
     diagram(r);

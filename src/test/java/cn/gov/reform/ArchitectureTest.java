@@ -27,7 +27,7 @@ class ArchitectureTest {
 
   /** The shared kernel: used by every procedure. */
   static final Set<String> KERNEL = Set.of("web", "calendar", "identity", "audit", "approval", "engine", "security",
-      "operations");
+      "operations", "document");
 
   private static final Pattern PACKAGE = Pattern.compile("^package cn\\.gov\\.reform\\.(\\w+)", Pattern.MULTILINE);
   private static final Pattern REFERENCE = Pattern.compile("\\bcn\\.gov\\.reform\\.([a-z]\\w*)\\.");

@@ -3,6 +3,7 @@ package cn.gov.reform.approval;
 import java.util.List;
 import java.util.Optional;
 
+import cn.gov.reform.audit.AuditTrail;
 import cn.gov.reform.identity.Jurisdiction;
 
 /**
@@ -43,6 +44,9 @@ public interface Procedure {
    * kernel's own steps (转办, 上传附件 …).
    */
   default String decisionLabel(String stage, String decision) {
+    if (AuditTrail.DOCUMENT.equals(decision)) {
+      return "印发";
+    }
     return Decision.of(decision).map(Decision::label).orElseGet(() -> OperationsView.label(decision));
   }
 

@@ -423,6 +423,11 @@ public class TaskOperations {
     if (inParallelBlock(model, last.getTaskDefinitionKey())) {
       throw ApiException.conflict("“" + last.getName() + "”是并行会审中的答复，不能单独撤回");
     }
+    // a decision whose official document is out stands: a correction is a new document, not a recall
+    audit.ofTask(processKey, businessKey, last.getId()).stream().filter(e -> AuditTrail.DOCUMENT.equals(e.decision()))
+        .findFirst().ifPresent(e -> {
+          throw ApiException.conflict("“" + last.getName() + "”的决定已印发公文（" + e.target() + "），不能撤回；如需更正，请另行发文");
+        });
     String reasonText = reason(reason, true);
     // checked in the command that ends them: the tasks it read are the ones it deletes, with the revision it saw,
     // so a claim committed in between makes the deletion fail (optimistic locking) instead of being overridden
@@ -654,7 +659,8 @@ public class TaskOperations {
   /** Who completed a task: its decision's actor in the timeline (engine REST may complete without claiming), else its assignee. */
   private String actorOf(String processKey, String businessKey, HistoricTaskInstance h) {
     return audit.ofTask(processKey, businessKey, h.getId()).stream()
-        .filter(e -> !OperationsView.OPERATIONS.contains(e.decision())).map(TimelineEntry::actor)
+        .filter(e -> !OperationsView.OPERATIONS.contains(e.decision()) && !AuditTrail.DOCUMENT.equals(e.decision()))
+        .map(TimelineEntry::actor)
         .reduce((a, b) -> b).orElse(h.getAssignee());
   }
 

@@ -19,6 +19,12 @@ public class AuditTrail {
   /** The actor of steps the system takes by itself (job executor, timers). */
   public static final String SYSTEM = "system";
 
+  /**
+   * The decision of a step that records an official document (公文) issued on a decision (kernel {@code document}); its
+   * task is the decision's task, its target the document's number. A decision that has one cannot be recalled.
+   */
+  public static final String DOCUMENT = "DOCUMENT";
+
   private final JdbcTemplate jdbc;
 
   public AuditTrail(JdbcTemplate jdbc) {

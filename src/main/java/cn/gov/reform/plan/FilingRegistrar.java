@@ -7,13 +7,17 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.gov.reform.ReformApprovalApplication;
+import cn.gov.reform.audit.TimelineEntry;
+import cn.gov.reform.document.DocumentNumbers;
+import cn.gov.reform.document.OfficialDocuments;
 import cn.gov.reform.engine.DecisionRefusedException;
 import cn.gov.reform.engine.EngineClock;
 
 /**
  * Gives a filed plan its filing number (备案编号): the number the filer typed, or the next of the
- * province's sequence for the year (鲁编备〔2026〕7号). Numbers never repeat: the sequence skips any
- * number already given by hand, and a unique constraint guards the column.
+ * province's sequence for the year (鲁编备〔2026〕7号, the kernel's {@link DocumentNumbers}, key
+ * {@code filing:<province>}), and issues the 备案通知 under it ({@link PlanDocuments}). Numbers never repeat: the
+ * sequence skips any number already given by hand or carried by another document, and unique constraints guard both.
  */
 @Component("filingRegistrar")
 class FilingRegistrar implements JavaDelegate {
@@ -21,11 +25,18 @@ class FilingRegistrar implements JavaDelegate {
   private final PlanRepository plans;
   private final PlanService service;
   private final FilingProperties properties;
+  private final DocumentNumbers numbers;
+  private final OfficialDocuments documents;
+  private final PlanDocuments planDocuments;
 
-  FilingRegistrar(PlanRepository plans, PlanService service, FilingProperties properties) {
+  FilingRegistrar(PlanRepository plans, PlanService service, FilingProperties properties, DocumentNumbers numbers,
+      OfficialDocuments documents, PlanDocuments planDocuments) {
     this.plans = plans;
     this.service = service;
     this.properties = properties;
+    this.numbers = numbers;
+    this.documents = documents;
+    this.planDocuments = planDocuments;
   }
 
   @Override
@@ -36,19 +47,31 @@ class FilingRegistrar implements JavaDelegate {
     String number = requested instanceof String s && !s.isBlank() ? s.strip() : next(plan.provinceCode());
     service.filed(plan, number);
     execution.setVariable(ProcessKeys.VAR_FILING_NUMBER, number);
+    // the filer's decision, as its task recorded it
+    TimelineEntry decision = service.timeline(planId).stream()
+        .filter(e -> ProcessKeys.PROVINCE_FILING.equals(e.stage()) && "FILE".equals(e.decision()))
+        .reduce((first, second) -> second).orElse(null);
+    planDocuments.filed(plans.find(planId).orElseThrow(), number, decision == null ? null : decision.taskId(),
+        decision == null ? null : decision.actor(), decision == null ? null : decision.opinion(),
+        decision == null ? Stage.PROVINCE_FILING.label() : decision.stageName());
   }
 
   private String next(String provinceCode) {
     int year = EngineClock.now().atZone(ZoneId.of(ReformApprovalApplication.ZONE)).getYear();
     String abbr = properties.abbreviations().getOrDefault(provinceCode, provinceCode);
     while (true) {
-      int n = plans.nextFilingNumber(provinceCode, year);
+      int n = numbers.next("filing:" + provinceCode, year);
       String number = properties.numberPattern().replace("{abbr}", abbr).replace("{year}", String.valueOf(year))
           .replace("{n}", String.valueOf(n));
-      if (!plans.filingNumberTaken(number)) {
+      if (!taken(number)) {
         return number;
       }
     }
+  }
+
+  /** Given to a plan, or carried by another official document (a 发文字号 of the same form). */
+  private boolean taken(String number) {
+    return plans.filingNumberTaken(number) || documents.numberTaken(number);
   }
 
   /** The number a filer typed, if any, must be text, short enough and not given before. */
@@ -62,7 +85,7 @@ class FilingRegistrar implements JavaDelegate {
     if (s.strip().length() > ProcessKeys.MAX_FILING_NUMBER) {
       throw new DecisionRefusedException(ProcessKeys.VAR_FILING_NUMBER, "备案编号不能超过" + ProcessKeys.MAX_FILING_NUMBER + "字");
     }
-    if (plans.filingNumberTaken(s.strip())) {
+    if (taken(s.strip())) {
       throw new DecisionRefusedException(ProcessKeys.VAR_FILING_NUMBER, "备案编号“" + s.strip() + "”已被使用，备案编号不得重复");
     }
   }

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.gov.reform.engine.EngineClock;
 import cn.gov.reform.identity.Jurisdiction;
 
-/** The plan's own tables (see db/migration): plans, versions, findings, filing numbers. Written only by {@link PlanService}. */
+/** The plan's own tables (see db/migration): plans, versions, findings. Written only by {@link PlanService}. */
 @Repository
 public class PlanRepository {
 
@@ -175,31 +175,6 @@ public class PlanRepository {
         planId, version);
   }
 
-
-  // --- filing numbers -------------------------------------------------------------------------
-
-  /**
-   * The next number of a province's filing sequence for a year. The year's row is created, if missing,
-   * in its own short transaction (two nodes may both try; one wins, neither fails); the increment then
-   * locks that row, so concurrent filings on any node are numbered one after the other.
-   */
-  public int nextFilingNumber(String provinceCode, int year) {
-    if (jdbc.queryForObject("select count(*) from app_filing_sequence where province_code = ? and filing_year = ?",
-        Integer.class, provinceCode, year) == 0) {
-      newTransaction.executeWithoutResult(status -> {
-        try {
-          jdbc.update("insert into app_filing_sequence (province_code, filing_year, last_number) values (?,?,0)", provinceCode, year);
-        } catch (DuplicateKeyException createdElsewhere) {
-          status.setRollbackOnly();
-        }
-      });
-    }
-    jdbc.update("update app_filing_sequence set last_number = last_number + 1 where province_code = ? and filing_year = ?",
-        provinceCode, year);
-    Integer n = jdbc.queryForObject("select last_number from app_filing_sequence where province_code = ? and filing_year = ?",
-        Integer.class, provinceCode, year);
-    return n == null ? 1 : n;
-  }
 
   // --- helpers --------------------------------------------------------------------------------
 

@@ -1,5 +1,7 @@
 package cn.gov.reform.plan;
 
+import java.util.Optional;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.slf4j.Logger;
@@ -16,8 +18,9 @@ import cn.gov.reform.identity.CurrentCaller;
  * Task listener of every stage's user task ({@code ${stageListener}}). On create: the plan's status, a clean
  * slate for the decision variables, the form's texts ({@link StageForm}), and a note when the due date was
  * estimated. On complete: the stage's rules ({@link Stage#check}), a revised version when the drafter edited
- * the form ({@link DraftRevision}) and the files added at draftPlan given to the submitted version, the filing number's rules, the joint review's "somebody returned it" flag,
- * and the timeline entry.
+ * the form ({@link DraftRevision}) and the files added at draftPlan given to the submitted version, the filing
+ * number's rules, the joint review's "somebody returned it" flag, the timeline entry, and on the plan's approval its
+ * 批复 ({@link PlanDocuments}), in the completion's transaction.
  */
 @Component("stageListener")
 class StageListener implements TaskListener {
@@ -32,10 +35,12 @@ class StageListener implements TaskListener {
   private final CurrentCaller caller;
   private final WorkingDayCalendar calendar;
   private final Attachments attachments;
+  private final PlanDocuments documents;
 
   StageListener(PlanService service, PlanRepository plans, StageForm form, DraftRevision revision, FilingRegistrar filing,
-      CurrentCaller caller, WorkingDayCalendar calendar, Attachments attachments) {
+      CurrentCaller caller, WorkingDayCalendar calendar, Attachments attachments, PlanDocuments documents) {
     this.attachments = attachments;
+    this.documents = documents;
     this.service = service;
     this.plans = plans;
     this.form = form;
@@ -103,10 +108,13 @@ class StageListener implements TaskListener {
     if (stage.joint() && Decision.RETURN.name().equals(decision)) {
       task.getExecution().setVariable(ProcessKeys.VAR_JOINT_REVIEW_RETURNED, true);
     }
-    String stageName = stage == Stage.DEPARTMENT_REVIEW ? task.getName()
-        : ApprovalRoute.of(task.getExecution()).map(r -> r.label(stage)).orElse(stage.label());
+    Optional<ApprovalRoute> route = ApprovalRoute.of(task.getExecution());
+    String stageName = stage == Stage.DEPARTMENT_REVIEW ? task.getName() : route.map(r -> r.label(stage)).orElse(stage.label());
     service.record(planId, actor, AuditTrail.Step.of(stage.taskKey(), stageName, decision).opinion(opinion).version(version)
         .task(task.getId()));
+    if (PlanDocuments.approves(stage, decision, route)) {
+      documents.approved(plan, stage, stageName, task.getId(), actor, opinion, route);
+    }
     LOG.info("plan {} {}: {} by {}", planId, stage.taskKey(), decision, actor);
   }
 }

@@ -115,6 +115,14 @@ class RecordE2ETest {
         browser.screenshot("33-record");
         browser.script("document.getElementById('stages').scrollIntoView();");
         browser.screenshot("33-record-stages");
+        // 公文: the city's 批复 and the province's 备案通知, each with its DOCX and PDF
+        String documents = browser.visible(By.id("documentList")).getText();
+        assertThat(documents).contains("发文字号", "石家庄发〔2026〕", "批复", "中共石家庄市委 石家庄市人民政府", "冀编备〔2026〕", "备案通知",
+            "DOCX · PDF");
+        assertThat(browser.driver.findElement(By.cssSelector("#documentList a[href$='.pdf']")).getAttribute("href"))
+            .contains("/api/records/reformPlanApproval/" + filed.id() + "/documents/");
+        browser.script("document.getElementById('documents').scrollIntoView();");
+        browser.screenshot("33-record-documents");
 
         // an unknown plan, or one the viewer may not see, is not there
         browser.open("/dashboard/record.html?process=reformPlanApproval&id=no-such-plan");
