@@ -6,7 +6,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /** How an attachment's name, size and hash are kept and shown. */
-final class AttachmentTexts {
+public final class AttachmentTexts {
 
   static final int MAX_NAME = 200;
 
@@ -49,7 +49,8 @@ final class AttachmentTexts {
   }
 
   /** Markdown's punctuation in a name or person, taken literally. */
-  static String escape(String text) {
+  /** Text as form-js markdown shows it literally (its markup characters escaped). */
+  public static String escape(String text) {
     StringBuilder b = new StringBuilder();
     text.chars().forEach(c -> {
       if ("\\`*_{}[]()#+-.!<>|~&\"'".indexOf(c) >= 0) {

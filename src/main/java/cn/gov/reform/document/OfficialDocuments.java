@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.gov.reform.approval.AttachmentTexts;
 import cn.gov.reform.approval.Procedures;
 import cn.gov.reform.audit.AuditTrail;
 import cn.gov.reform.calendar.WorkingDayCalendar;
@@ -98,6 +99,24 @@ public class OfficialDocuments {
   /** The item's documents, oldest first, whoever asks (for the procedure itself; readers use {@link #visible}). */
   public List<IssuedDocument> of(String subjectType, String subjectId) {
     return documents.of(subjectType, subjectId).stream().map(this::view).toList();
+  }
+
+  /** Task-local form text of the item's documents as download links (a form-js text field shows it; hidden when none). */
+  public static final String FORM_TEXT = "documentsText";
+
+  /** The item's documents as markdown download links (DOCX and PDF), or null when it has none. */
+  public String markdown(String processKey, String businessKey) {
+    List<IssuedDocument> issued = of(processKey, businessKey);
+    if (issued.isEmpty()) {
+      return null;
+    }
+    String base = "/api/records/" + processKey + "/" + businessKey + "/documents/";
+    StringBuilder text = new StringBuilder("**公文**（" + issued.size() + "件）\n");
+    for (IssuedDocument d : issued) {
+      text.append("\n- ").append(AttachmentTexts.escape(d.number() + " " + d.kind() + "：" + d.title())).append(" · [DOCX](")
+          .append(base).append(d.id()).append(".docx) · [PDF](").append(base).append(d.id()).append(".pdf)");
+    }
+    return text.toString();
   }
 
   /** The item's documents for a caller who may see the item; empty for an item they may not see. */

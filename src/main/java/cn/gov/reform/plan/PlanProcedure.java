@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import cn.gov.reform.approval.Attachments;
+import cn.gov.reform.document.OfficialDocuments;
 import cn.gov.reform.engine.DerivedFormTexts;
 import cn.gov.reform.identity.ProcedureAccess;
 import cn.gov.reform.identity.Role;
@@ -24,6 +25,7 @@ class PlanProcedure {
     return new DerivedFormTexts(Set.of(ProcessKeys.FORM_CHAIN, ProcessKeys.FORM_SUMMARY, ProcessKeys.FORM_FINDINGS,
         ProcessKeys.FORM_OPINIONS, ProcessKeys.FORM_EDITABLE, ProcessKeys.FORM_EDIT_HINT, ProcessKeys.FORM_DECISION_OPTIONS,
         ProcessKeys.FORM_DECISION_TITLE, ProcessKeys.FORM_OPINION_TITLE, ProcessKeys.FORM_CHANGES,
-        ProcessKeys.FORM_CHANGES_TITLE, Attachments.FORM_TEXT));
+        ProcessKeys.FORM_CHANGES_TITLE, Attachments.FORM_TEXT,
+        OfficialDocuments.FORM_TEXT));
   }
 }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.gov.reform.approval.Attachments;
+import cn.gov.reform.document.OfficialDocuments;
 import cn.gov.reform.audit.TimelineEntry;
 import cn.gov.reform.identity.JointReviewProperties;
 
@@ -37,10 +38,12 @@ class StageForm {
   private final JointReviewProperties jointReview;
   private final PlanVersions versions;
   private final Attachments attachments;
+  private final OfficialDocuments documents;
 
   StageForm(PlanService service, PlanRepository plans, PlanNarrative narrative, JointReviewProperties jointReview,
-      PlanVersions versions, Attachments attachments) {
+      PlanVersions versions, Attachments attachments, OfficialDocuments documents) {
     this.attachments = attachments;
+    this.documents = documents;
     this.service = service;
     this.plans = plans;
     this.narrative = narrative;
@@ -84,6 +87,7 @@ class StageForm {
     List<TimelineEntry> timeline = service.timeline(plan.id());
     local.put(ProcessKeys.FORM_OPINIONS, narrative.opinions(timeline));
     local.put(Attachments.FORM_TEXT, attachments.markdown(ProcessKeys.PROCESS, plan.id()));
+    local.put(OfficialDocuments.FORM_TEXT, documents.markdown(ProcessKeys.PROCESS, plan.id()));
     local.put(ProcessKeys.FORM_DECISION_OPTIONS, decisionOptions(stage));
     local.put(ProcessKeys.FORM_DECISION_TITLE, stage.decisionTitle());
     local.put(ProcessKeys.FORM_OPINION_TITLE, stage.decisionTitle() + "说明");

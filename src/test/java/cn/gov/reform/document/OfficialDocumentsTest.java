@@ -58,6 +58,7 @@ class OfficialDocumentsTest {
 
   @LocalServerPort int port;
   @Autowired PlanFixtures support;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
   Http http;
   int year;
 
@@ -149,6 +150,12 @@ class OfficialDocumentsTest {
     Http.Answer recall = http.post(RECORDS + plan.id() + "/recall", "taianapprover", "{\"reason\":\"意见需要补充\"}");
     assertThat(recall.status()).isEqualTo(409);
     assertThat(recall.json().get("detail").asText()).contains("已印发公文（" + number + "）");
+
+    // the filing officer's form links the 批复's files
+    String filingTask = support.task(plan.processInstanceId(), "provinceFiling").getId();
+    String formText = (String) engine.getTaskService().getVariableLocal(filingTask, OfficialDocuments.FORM_TEXT);
+    assertThat(formText).contains(number, "批复", "/api/records/reformPlanApproval/" + plan.id() + "/documents/")
+        .contains(".docx)", ".pdf)");
 
     // filing: the 备案通知 of 山东省编办, numbered with the filing number, citing the 批复
     support.complete("shandong", plan.processInstanceId(), "provinceFiling", Map.of("decision", "FILE"));

@@ -93,20 +93,6 @@ public record Http(int port) {
     return send("GET", path, user, null, Map.of());
   }
 
-  /** A GET whose answer is a file: its bytes as sent. */
-  public HttpResponse<byte[]> download(String path, String user) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
-    if (user != null) {
-      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PlanFixtures.PASSWORD)
-          .getBytes(StandardCharsets.UTF_8)));
-    }
-    try {
-      return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException | InterruptedException e) {
-      throw new AssertionError(e);
-    }
-  }
-
   public Answer post(String path, String user, String body) {
     return send("POST", path, user, body, Map.of());
   }
