@@ -141,7 +141,10 @@ public class IdentitySeeder {
       groups.put(Role.APPROVER.group(city.code()), name + "委、市政府（审批）");
     }
     for (RegionDirectory.Region county : regions.counties()) {
-      groups.put(Role.DRAFTER.group(county.code()), regions.describeCounty(county.code()).replace(" · ", "") + "（方案起草）");
+      String name = regions.describeCounty(county.code()).replace(" · ", "");
+      groups.put(Role.DRAFTER.group(county.code()), name + "（方案起草）");
+      groups.put(Role.LEGAL.group(county.code()), name + "司法局（法律审核）");
+      groups.put(Role.COUNTY_GOVERNMENT.group(county.code()), name + "党委、政府（审批）");
     }
     return groups;
   }

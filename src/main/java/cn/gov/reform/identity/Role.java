@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Roles are Camunda groups named role + 6-digit region code (README "Demo users"),
- * e.g. {@code drafter370921}, {@code reviewer370900}, {@code filer370000}, {@code deptfgw220000}.
+ * e.g. {@code drafter370921}, {@code reviewer370900}, {@code filer370000}, {@code deptfgw220000}, {@code legal370921}.
  */
 public enum Role {
   DRAFTER("drafter", "方案起草"),
@@ -15,9 +15,13 @@ public enum Role {
   APPROVER("approver", "审批"),
   FILER("filer", "编办备案"),
   SUPERVISOR("supervisor", "督办"),
-  DEPARTMENT("dept", "会审部门");
+  DEPARTMENT("dept", "会审部门"),
+  /** the county's justice bureau (县司法局): legal review (合法性审查), e.g. of a power catalogue */
+  LEGAL("legal", "法律审核"),
+  /** the county's party committee and government (县委、县政府) */
+  COUNTY_GOVERNMENT("countygov", "县委、县政府审批");
 
-  private static final Pattern GROUP = Pattern.compile("(drafter|reviewer|submitter|approver|filer|supervisor|dept[a-z]*)([0-9]{6})");
+  private static final Pattern GROUP = Pattern.compile("(drafter|reviewer|submitter|approver|filer|supervisor|legal|countygov|dept[a-z]*)([0-9]{6})");
 
   private final String prefix;
   private final String label;
@@ -44,7 +48,8 @@ public enum Role {
       return Optional.empty();
     }
     String p = m.group(1);
-    Role role = p.startsWith("dept") ? DEPARTMENT : valueOf(p.toUpperCase());
+    Role role = p.startsWith("dept") ? DEPARTMENT
+        : java.util.Arrays.stream(values()).filter(r -> r.prefix.equals(p)).findFirst().orElseThrow();
     return Optional.of(new Membership(role, m.group(2)));
   }
 }

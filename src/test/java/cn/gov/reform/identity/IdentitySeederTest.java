@@ -56,6 +56,31 @@ class IdentitySeederTest {
   }
 
   @Test
+  void shouldGiveEveryCountyItsJusticeBureauAndItsGovernmentAsRoleGroups() {
+    var identity = engine.getIdentityService();
+    long counties = seeder.wantedGroups().keySet().stream().filter(g -> g.startsWith("drafter")).count();
+    assertThat(counties).isGreaterThan(2_900);
+    assertThat(seeder.wantedGroups().keySet().stream().filter(g -> g.startsWith("legal")).count()).isEqualTo(counties);
+    assertThat(seeder.wantedGroups().keySet().stream().filter(g -> g.startsWith("countygov")).count()).isEqualTo(counties);
+    assertThat(identity.createGroupQuery().groupId("legal370921").singleResult().getName()).isEqualTo("山东省泰安市宁阳县司法局（法律审核）");
+    assertThat(identity.createGroupQuery().groupId("countygov621121").singleResult().getName())
+        .isEqualTo("甘肃省定西市通渭县党委、政府（审批）");
+    assertThat(identity.createTenantQuery().groupMember("countygov370921").singleResult().getId()).isEqualTo("370000");
+    for (String group : java.util.List.of("legal370921", "countygov370921")) {
+      assertThat(engine.getAuthorizationService().isUserAuthorized("nobody", java.util.List.of(group),
+          org.camunda.bpm.engine.authorization.Permissions.ACCESS, org.camunda.bpm.engine.authorization.Resources.APPLICATION,
+          "tasklist")).as(group + " uses Tasklist").isTrue();
+      assertThat(engine.getAuthorizationService().isUserAuthorized("nobody", java.util.List.of(group),
+          org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
+          org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, "reformPlanApproval")).as(group).isFalse();
+    }
+    assertThat(Role.parse("countygov370921")).contains(new Role.Membership(Role.COUNTY_GOVERNMENT, "370921"));
+    assertThat(Role.parse("legal370921")).contains(new Role.Membership(Role.LEGAL, "370921"));
+    assertThat(Jurisdiction.of("ningyanglegal", java.util.List.of("legal370921")).canSee("370921", "370900", "370000")).isTrue();
+    assertThat(Jurisdiction.of("ningyanglegal", java.util.List.of("legal370921")).canDraftFor("370921")).isFalse();
+  }
+
+  @Test
   void shouldGiveASharedFilterOfAnEarlierVersionItsListVariablesOnTheNextStart() {
     var filters = engine.getFilterService();
     var mine = filters.createFilterQuery().filterName(IdentitySeeder.FILTER_MY_TASKS).singleResult();
