@@ -15,6 +15,9 @@ public enum Decision {
   REJECT("不予批准"),
   FILE("予以备案");
 
+  /** The process variable every stage's task is completed with. */
+  public static final String VARIABLE = "decision";
+
   private final String label;
 
   Decision(String label) {

@@ -33,4 +33,9 @@ public class DeployedDecisions {
   public DmnDecisionResult evaluate(DmnDecision decision, VariableMap inputs) {
     return dmn.evaluateDecision(decision, inputs);
   }
+
+  /** The rows the latest deployed version of the table {@code key} matches for these inputs (its hit policy decides which). */
+  public DmnDecisionResult evaluateLatest(String key, VariableMap inputs) {
+    return evaluate(latest(key), inputs);
+  }
 }

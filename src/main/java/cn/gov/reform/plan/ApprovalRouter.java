@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -42,8 +41,7 @@ public class ApprovalRouter implements JavaDelegate {
 
   /** The chain of a province's plans of this type (the national default where the table has no row of its own). */
   ApprovalRoute route(String provinceCode, PlanType planType) {
-    DmnDecision decision = decisions.latest(ProcessKeys.ROUTE_DECISION);
-    DmnDecisionResult rows = decisions.evaluate(decision, Variables.createVariables()
+    DmnDecisionResult rows = decisions.evaluateLatest(ProcessKeys.ROUTE_DECISION, Variables.createVariables()
         .putValue("provinceCode", provinceCode).putValue("planType", planType.name()));
     if (rows.isEmpty()) {
       throw new IllegalStateException("决策表 " + ProcessKeys.ROUTE_DECISION + " 对 " + provinceCode + "/" + planType

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import cn.gov.reform.approval.Finding;
 import cn.gov.reform.plan.PlanRequest.Township;
 import cn.gov.reform.plan.PlanRequest.Unit;
 

@@ -23,6 +23,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import cn.gov.reform.approval.Finding;
 import cn.gov.reform.approval.VersionDiff;
 import cn.gov.reform.identity.CurrentCaller;
 import cn.gov.reform.web.ApiProblem;

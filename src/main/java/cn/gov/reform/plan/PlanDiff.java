@@ -1,13 +1,11 @@
 package cn.gov.reform.plan;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
+import cn.gov.reform.approval.Diffs;
+import cn.gov.reform.approval.Diffs.Field;
 import cn.gov.reform.approval.VersionChange;
 import cn.gov.reform.plan.PlanRequest.Township;
 import cn.gov.reform.plan.PlanRequest.Unit;
@@ -19,8 +17,6 @@ import cn.gov.reform.plan.PlanRequest.Unit;
  * "磁窑镇：行政编制 50 → 48".
  */
 final class PlanDiff {
-
-  private record Field<T>(String name, String label, Function<T, Object> value) {}
 
   private static final List<Field<PlanRequest>> PLAN_FIELDS = List.of(
       new Field<>("title", "标题", PlanRequest::title),
@@ -41,72 +37,44 @@ final class PlanDiff {
 
   static List<VersionChange> between(PlanRequest before, PlanRequest after) {
     List<VersionChange> changes = new ArrayList<>();
-    for (Field<PlanRequest> f : PLAN_FIELDS) {
-      field(changes, null, f.name(), "方案", f, before, after);
-    }
-    Map<String, Township> was = byCode(before.townships());
-    Map<String, Township> is = byCode(after.townships());
-    was.forEach((code, t) -> {
-      if (!is.containsKey(code)) {
-        changes.add(VersionChange.removed(code, path(code), t, "删除乡镇（街道）“" + t.name() + "”（" + code + "）"));
-      }
-    });
-    is.forEach((code, t) -> {
-      Township old = was.get(code);
-      if (old == null) {
-        changes.add(VersionChange.added(code, path(code), t, "新增乡镇（街道）“" + t.name() + "”（" + code + "）：" + outline(t)));
+    Diffs.fields(changes, null, null, "方案", PLAN_FIELDS, before, after, PlanDiff::shown);
+    for (Diffs.Match<Township> m : Diffs.match(before.townships(), after.townships(), Township::code)) {
+      if (m.after() == null) {
+        Township t = m.before();
+        changes.add(VersionChange.removed(t.code(), path(t.code()), t, "删除乡镇（街道）“" + t.name() + "”（" + t.code() + "）"));
+      } else if (m.before() == null) {
+        Township t = m.after();
+        changes.add(VersionChange.added(t.code(), path(t.code()), t, "新增乡镇（街道）“" + t.name() + "”（" + t.code() + "）：" + outline(t)));
       } else {
-        township(changes, old, t);
+        township(changes, m.before(), m.after());
       }
-    });
+    }
     return changes;
   }
 
   private static void township(List<VersionChange> changes, Township before, Township after) {
     String code = after.code();
-    for (Field<Township> f : TOWNSHIP_FIELDS) {
-      field(changes, code, path(code) + "." + f.name(), after.name(), f, before, after);
-    }
+    Diffs.fields(changes, code, path(code), after.name(), TOWNSHIP_FIELDS, before, after, PlanDiff::shown);
     units(changes, after, "bodies", "党政工作机构", before.bodies(), after.bodies());
     units(changes, after, "institutions", "事业单位", before.institutions(), after.institutions());
-  }
-
-  private static <T> void field(List<VersionChange> changes, String scope, String path, String subject, Field<T> f,
-      T before, T after) {
-    Object was = f.value().apply(before);
-    Object is = f.value().apply(after);
-    if (!Objects.equals(was, is)) {
-      String text = subject + "：" + f.label() + " " + shown(was) + " → " + shown(is);
-      changes.add(VersionChange.changed(scope, path, was, is, text));
-    }
   }
 
   /** Units matched by name; a name given twice pairs its first with the first, its second with the second. */
   private static void units(List<VersionChange> changes, Township township, String list, String what, List<Unit> before,
       List<Unit> after) {
-    Map<String, List<Unit>> was = byName(before);
-    Map<String, Integer> taken = new HashMap<>();
-    List<VersionChange> addedOrChanged = new ArrayList<>();
     String code = township.code();
-    for (Unit u : after == null ? List.<Unit>of() : after) {
-      int n = taken.merge(u.name(), 1, Integer::sum) - 1;
-      List<Unit> same = was.getOrDefault(u.name(), List.of());
+    for (Diffs.Match<Unit> m : Diffs.match(before, after, Unit::name)) {
+      Unit u = m.after() == null ? m.before() : m.after();
       String path = path(code) + "." + list + "[" + u.name() + "]";
-      if (n >= same.size()) {
-        addedOrChanged.add(VersionChange.added(code, path, u,
-            township.name() + "：新增" + what + "“" + u.name() + "”（编制" + u.staff() + "名）"));
-      } else if (!Objects.equals(same.get(n).staff(), u.staff())) {
-        addedOrChanged.add(VersionChange.changed(code, path + ".staff", same.get(n).staff(), u.staff(),
-            township.name() + "：" + what + "“" + u.name() + "”编制 " + same.get(n).staff() + " → " + u.staff()));
+      if (m.after() == null) {
+        changes.add(VersionChange.removed(code, path, u, township.name() + "：删除" + what + "“" + u.name() + "”（编制" + u.staff() + "名）"));
+      } else if (m.before() == null) {
+        changes.add(VersionChange.added(code, path, u, township.name() + "：新增" + what + "“" + u.name() + "”（编制" + u.staff() + "名）"));
+      } else if (!Objects.equals(m.before().staff(), u.staff())) {
+        changes.add(VersionChange.changed(code, path + ".staff", m.before().staff(), u.staff(),
+            township.name() + "：" + what + "“" + u.name() + "”编制 " + m.before().staff() + " → " + u.staff()));
       }
     }
-    was.forEach((name, units) -> {
-      for (int i = taken.getOrDefault(name, 0); i < units.size(); i++) {
-        changes.add(VersionChange.removed(code, path(code) + "." + list + "[" + name + "]", units.get(i),
-            township.name() + "：删除" + what + "“" + name + "”（编制" + units.get(i).staff() + "名）"));
-      }
-    });
-    changes.addAll(addedOrChanged);
   }
 
   private static String outline(Township t) {
@@ -129,19 +97,5 @@ final class PlanDiff {
 
   private static String path(String townshipCode) {
     return "townships[" + townshipCode + "]";
-  }
-
-  private static Map<String, Township> byCode(List<Township> townships) {
-    Map<String, Township> map = new LinkedHashMap<>();
-    (townships == null ? List.<Township>of() : townships).forEach(t -> map.put(t.code(), t));
-    return map;
-  }
-
-  private static Map<String, List<Unit>> byName(List<Unit> units) {
-    Map<String, List<Unit>> map = new LinkedHashMap<>();
-    for (Unit u : units == null ? List.<Unit>of() : units) {
-      map.computeIfAbsent(u.name(), k -> new ArrayList<>()).add(u);
-    }
-    return map;
   }
 }

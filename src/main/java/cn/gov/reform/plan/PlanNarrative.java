@@ -1,23 +1,19 @@
 package cn.gov.reform.plan;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-import cn.gov.reform.ReformApprovalApplication;
-import cn.gov.reform.approval.Attachments;
 import cn.gov.reform.approval.Decision;
+import cn.gov.reform.approval.Finding;
+import cn.gov.reform.approval.TimelineText;
 import cn.gov.reform.approval.VersionChange;
 import cn.gov.reform.approval.VersionDiff;
 import cn.gov.reform.audit.TimelineEntry;
 import cn.gov.reform.identity.RegionDirectory;
-import cn.gov.reform.identity.UserNames;
 import cn.gov.reform.plan.PlanRequest.Township;
 import cn.gov.reform.plan.PlanRequest.Unit;
 
@@ -29,15 +25,13 @@ import cn.gov.reform.plan.PlanRequest.Unit;
 public class PlanNarrative {
 
   static final int MAX = 3_900;
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-      .withZone(ZoneId.of(ReformApprovalApplication.ZONE));
 
   private final RegionDirectory regions;
-  private final UserNames users;
+  private final TimelineText timelineText;
 
-  public PlanNarrative(RegionDirectory regions, UserNames users) {
+  public PlanNarrative(RegionDirectory regions, TimelineText timelineText) {
     this.regions = regions;
-    this.users = users;
+    this.timelineText = timelineText;
   }
 
   /**
@@ -91,29 +85,13 @@ public class PlanNarrative {
   }
 
   public String findings(List<Finding> findings) {
-    if (findings.isEmpty()) {
-      return "未发现问题：符合已配置的政策限额。";
-    }
-    long errors = findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
-    String head = "错误" + errors + "项，提示" + (findings.size() - errors) + "项\n";
-    return cut(head + findings.stream()
-        .map(f -> "【" + f.severity().label() + "】" + f.message() + "（" + (f.source() == null ? "" : f.source() + "；") + "规则 " + f.rule() + "）")
-        .collect(Collectors.joining("\n")));
+    return cut(Finding.text(findings, "未发现问题：符合已配置的政策限额。"));
   }
 
   /** Every step so far but revisions and attachments (the form lists the files), with who took it by name and their opinion. */
   public String opinions(List<TimelineEntry> timeline) {
-    List<TimelineEntry> decided = timeline.stream().filter(e -> !"revision".equals(e.stage()))
-        .filter(e -> !Attachments.UPLOAD.equals(e.decision()) && !Attachments.REMOVE.equals(e.decision())).toList();
-    if (decided.isEmpty()) {
-      return "暂无";
-    }
-    Map<String, String> names = users.of(decided.stream().map(TimelineEntry::actor).toList());
-    return cut(decided.stream()
-        .map(e -> TIME.format(e.at()) + "  " + e.stageName() + " · " + decisionLabel(e) + " · "
-            + names.getOrDefault(e.actor(), e.actor())
-            + (e.opinion() == null || e.opinion().isBlank() ? "" : "\n    意见：" + e.opinion()))
-        .collect(Collectors.joining("\n")));
+    return cut(timelineText.opinions(timeline.stream().filter(e -> !"revision".equals(e.stage())).toList(),
+        PlanNarrative::decisionLabel));
   }
 
   /** The changes between two versions, one per line, for the reviewer who saw the earlier one. */

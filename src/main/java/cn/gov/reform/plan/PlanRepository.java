@@ -18,6 +18,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.gov.reform.approval.Finding;
+import cn.gov.reform.approval.FindingTable;
 import cn.gov.reform.engine.EngineClock;
 import cn.gov.reform.identity.Jurisdiction;
 
@@ -29,11 +31,13 @@ public class PlanRepository {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate newTransaction;
+  private final FindingTable findingTable;
 
   public PlanRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.newTransaction = new TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.findingTable = new FindingTable(jdbc, "app_plan_finding", "plan_id");
   }
 
   public void insert(Plan p) {
@@ -155,26 +159,12 @@ public class PlanRepository {
   // --- findings -------------------------------------------------------------------------------
 
   public void replaceFindings(String planId, int version, List<Finding> findings) {
-    jdbc.update("delete from app_plan_finding where plan_id = ? and version = ?", planId, version);
-    List<Object[]> rows = new ArrayList<>();
-    for (int i = 0; i < findings.size(); i++) {
-      Finding f = findings.get(i);
-      rows.add(new Object[] {planId, version, i, f.rule(), f.severity().name(), f.township(), f.message(), f.source(),
-          f.actual() == null ? null : String.valueOf(f.actual()), f.limit()});
-    }
-    jdbc.batchUpdate("""
-        insert into app_plan_finding (plan_id, version, position, rule_id, severity, township, message, source, actual_value, limit_value)
-        values (?,?,?,?,?,?,?,?,?,?)""", rows);
+    findingTable.replace(planId, version, findings);
   }
 
   public List<Finding> findings(String planId, int version) {
-    return jdbc.query("select * from app_plan_finding where plan_id = ? and version = ? order by position",
-        (rs, i) -> new Finding(rs.getString("rule_id"), Finding.Severity.valueOf(rs.getString("severity")),
-            rs.getString("township"), rs.getString("message"), rs.getString("source"),
-            Finding.parseActual(rs.getString("actual_value")), rs.getString("limit_value")),
-        planId, version);
+    return findingTable.of(planId, version);
   }
-
 
   // --- helpers --------------------------------------------------------------------------------
 

@@ -14,7 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.gov.reform.approval.Finding;
 import cn.gov.reform.approval.Procedures;
+import cn.gov.reform.approval.SubmissionCheck;
 import cn.gov.reform.audit.AuditTrail;
 import cn.gov.reform.audit.TimelineEntry;
 import cn.gov.reform.engine.EngineClock;
@@ -215,12 +217,9 @@ public class PlanService {
 
   /** The policy check of the plan's current version: findings stored with that version, the result in the timeline. */
   public void checked(Plan plan, List<Finding> findings) {
-    long errors = findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
-    long warnings = findings.size() - errors;
     plans.replaceFindings(plan.id(), plan.currentVersion(), findings);
-    String summary = errors == 0 && warnings == 0 ? null : "错误" + errors + "项，提示" + warnings + "项";
-    record(plan.id(), AuditTrail.SYSTEM, AuditTrail.Step.of(ProcessKeys.VALIDATE_PLAN, "政策校验", errors > 0 ? "FAILED" : "PASSED")
-        .opinion(summary).version(plan.currentVersion()));
+    record(plan.id(), AuditTrail.SYSTEM, AuditTrail.Step.of(ProcessKeys.VALIDATE_PLAN, "政策校验",
+        Finding.errors(findings) > 0 ? "FAILED" : "PASSED").opinion(Finding.summary(findings)).version(plan.currentVersion()));
   }
 
   /**
@@ -228,17 +227,8 @@ public class PlanService {
    * recorded for this version: the newest of those entries is the check's.
    */
   public boolean checkedSinceLastSubmission(String planId, int version) {
-    List<TimelineEntry> entries = timeline(planId);
-    for (int i = entries.size() - 1; i >= 0; i--) {
-      TimelineEntry e = entries.get(i);
-      if (ProcessKeys.VALIDATE_PLAN.equals(e.stage())) {
-        return e.version() != null && e.version() == version;
-      }
-      if ("planStarted".equals(e.stage()) || ProcessKeys.DRAFT_PLAN.equals(e.stage()) && "SUBMIT".equals(e.decision())) {
-        return false;
-      }
-    }
-    return false;
+    return SubmissionCheck.checkedSince(timeline(planId), ProcessKeys.VALIDATE_PLAN, e -> "planStarted".equals(e.stage())
+        || ProcessKeys.DRAFT_PLAN.equals(e.stage()) && "SUBMIT".equals(e.decision()), version);
   }
 
   /** The plan's deadline passed while it was open. */

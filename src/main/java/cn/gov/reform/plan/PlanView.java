@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import cn.gov.reform.approval.Finding;
 import cn.gov.reform.audit.TimelineEntry;
 
 /** A plan as the API shows it (README "Domain API"). */

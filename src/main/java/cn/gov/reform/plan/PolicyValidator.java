@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
+import cn.gov.reform.approval.Finding;
 import cn.gov.reform.engine.DeployedDecisions;
 import cn.gov.reform.identity.RegionDirectory;
 import cn.gov.reform.plan.PlanRequest.PlanType;

@@ -1,6 +1,9 @@
 package cn.gov.reform.plan;
 
+import cn.gov.reform.approval.Decision;
 import cn.gov.reform.approval.Opinions;
+import cn.gov.reform.approval.StageDecisions;
+import cn.gov.reform.approval.SubmissionCheck;
 import cn.gov.reform.engine.DerivedFormTexts;
 
 /** Keys of the reform-plan process (README "审批链 / Approval chains"). */
@@ -34,8 +37,8 @@ public final class ProcessKeys {
   public static final String VAR_CITY = "cityCode";
   public static final String VAR_PROVINCE = "provinceCode";
   public static final String VAR_PLAN_TYPE = "planType";
-  public static final String VAR_HAS_ERRORS = "hasErrors";
-  public static final String VAR_DECISION = "decision";
+  public static final String VAR_HAS_ERRORS = SubmissionCheck.HAS_ERRORS;
+  public static final String VAR_DECISION = Decision.VARIABLE;
   public static final String VAR_OPINION = Opinions.VARIABLE;
   public static final String VAR_FILING_NUMBER = "filingNumber";
   public static final String VAR_SUPERVISION_REASON = "supervisionReason";
@@ -68,10 +71,10 @@ public final class ProcessKeys {
   public static final String FORM_EDITABLE = "editableInForm";
   public static final String FORM_EDIT_HINT = "editHint";
   /** the stage's decisions as the form's radio options (JSON list of label/value, read through valuesKey) */
-  public static final String FORM_DECISION_OPTIONS = "decisionOptions";
+  public static final String FORM_DECISION_OPTIONS = StageDecisions.OPTIONS;
   /** what the stage calls its decision and its opinion, e.g. 审批意见 and 审批意见说明 */
-  public static final String FORM_DECISION_TITLE = "decisionTitle";
-  public static final String FORM_OPINION_TITLE = "opinionTitle";
+  public static final String FORM_DECISION_TITLE = StageDecisions.TITLE;
+  public static final String FORM_OPINION_TITLE = StageDecisions.OPINION_TITLE;
   /** what changed since the version this stage last decided on, and its title (not set when nothing is to compare) */
   public static final String FORM_CHANGES = "changesText";
   public static final String FORM_CHANGES_TITLE = "changesTitle";

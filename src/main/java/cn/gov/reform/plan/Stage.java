@@ -8,14 +8,11 @@ import static cn.gov.reform.approval.Decision.SUBMIT;
 import static cn.gov.reform.approval.Decision.WITHDRAW;
 
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import cn.gov.reform.approval.Decision;
-import cn.gov.reform.approval.Opinions;
-import cn.gov.reform.engine.DecisionRefusedException;
+import cn.gov.reform.approval.StageDecisions;
 
 /**
  * The user tasks, in the order a chain passes them, and the decisions each accepts with the words its
@@ -35,16 +32,12 @@ public enum Stage {
 
   private final String taskKey;
   private final String label;
-  private final String decisionTitle;
-  private final Map<Decision, String> decisions = new LinkedHashMap<>();
+  private final StageDecisions rules;
 
   Stage(String taskKey, String label, String decisionTitle, Object... decisionsAndLabels) {
     this.taskKey = taskKey;
     this.label = label;
-    this.decisionTitle = decisionTitle;
-    for (int i = 0; i < decisionsAndLabels.length; i += 2) {
-      decisions.put((Decision) decisionsAndLabels[i], (String) decisionsAndLabels[i + 1]);
-    }
+    this.rules = new StageDecisions(label, decisionTitle, decisionsAndLabels);
   }
 
   public static Optional<Stage> of(String taskKey) {
@@ -66,27 +59,25 @@ public enum Stage {
 
   /** What the form calls the decision at this stage, e.g. 审核意见, 申报意见, 审批意见. */
   public String decisionTitle() {
-    return decisionTitle;
+    return rules.title();
   }
 
   /** The decisions this stage accepts, in the form's order, with the form's words for them. */
   public Map<Decision, String> decisions() {
-    return Collections.unmodifiableMap(decisions);
+    return rules.decisions();
   }
 
   public String decisionLabel(String decision) {
-    return Decision.of(decision).map(decisions::get).orElse(decision);
+    return rules.label(decision);
   }
 
   /** Refuses a completion that breaks the rules; returns the decision otherwise. */
   public String check(Object decision, Object opinion) {
-    String allowed = String.join("、", decisions.entrySet().stream().map(e -> e.getKey() + "（" + e.getValue() + "）").toList());
-    if (!(decision instanceof String d) || d.isBlank()) {
-      throw new DecisionRefusedException(ProcessKeys.VAR_DECISION, label + "须选择处理决定：" + allowed);
-    }
-    Decision chosen = Decision.of(d).filter(decisions::containsKey).orElseThrow(() -> new DecisionRefusedException(
-        ProcessKeys.VAR_DECISION, label + "只能选择 " + allowed + "，收到“" + (d.length() > 40 ? d.substring(0, 40) + "…" : d) + "”"));
-    Opinions.check(opinion, chosen.needsOpinion() ? decisions.get(chosen) + "时必须填写意见" : null);
-    return d;
+    return rules.check(decision, opinion);
+  }
+
+  /** The stage's decisions with their form (options and titles). */
+  StageDecisions rules() {
+    return rules;
   }
 }

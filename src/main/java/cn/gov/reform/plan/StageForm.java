@@ -1,7 +1,5 @@
 package cn.gov.reform.plan;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +7,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.gov.reform.approval.Attachments;
 import cn.gov.reform.document.OfficialDocuments;
@@ -53,23 +47,7 @@ class StageForm {
 
   /** The stage's decisions, in order, as the radio options of its form: one source for the rules and the form. */
   static SerializableValue decisionOptions(Stage stage) {
-    return SpinValues.jsonValue(OPTIONS.get(stage)).create();
-  }
-
-  /** Each stage's options as JSON, written once: the rules do not change while the app runs. */
-  private static final Map<Stage, String> OPTIONS = new EnumMap<>(Stage.class);
-
-  static {
-    ObjectMapper json = new ObjectMapper();
-    for (Stage stage : Stage.values()) {
-      List<Map<String, String>> options = new ArrayList<>();
-      stage.decisions().forEach((decision, label) -> options.add(Map.of("label", label, "value", decision.name())));
-      try {
-        OPTIONS.put(stage, json.writeValueAsString(options));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
-    }
+    return stage.rules().options();
   }
 
   void fill(DelegateTask task, Stage stage, Plan plan) {
@@ -88,9 +66,7 @@ class StageForm {
     local.put(ProcessKeys.FORM_OPINIONS, narrative.opinions(timeline));
     local.put(Attachments.FORM_TEXT, attachments.markdown(ProcessKeys.PROCESS, plan.id()));
     local.put(OfficialDocuments.FORM_TEXT, documents.markdown(ProcessKeys.PROCESS, plan.id()));
-    local.put(ProcessKeys.FORM_DECISION_OPTIONS, decisionOptions(stage));
-    local.put(ProcessKeys.FORM_DECISION_TITLE, stage.decisionTitle());
-    local.put(ProcessKeys.FORM_OPINION_TITLE, stage.decisionTitle() + "说明");
+    local.putAll(stage.rules().formTexts());
     if (stage == Stage.DRAFT) {
       local.putAll(DraftFormValues.of(content, plan.currentVersion()));
     } else {

@@ -1,9 +1,9 @@
 package cn.gov.reform.plan;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
+
+import cn.gov.reform.approval.StageHub;
 
 /**
  * The hub 下一环节？ of the reform-plan process: the stage of the plan's chain that comes after the one
@@ -12,20 +12,15 @@ import org.springframework.stereotype.Component;
  * goes back to the county, so a resubmission starts the chain again from its first stage.
  */
 @Component("stageSequence")
-public class StageSequence implements ExecutionListener {
+public class StageSequence extends StageHub {
 
   /** Task key of the stage answered last; absent while the chain starts from its first stage. */
-  public static final String VAR_LAST_STAGE = "lastStage";
+  public static final String VAR_LAST_STAGE = StageHub.LAST_STAGE;
   /** The hub's answer, read by its outgoing flows' conditions; transient: computed once per pass, never stored. */
-  public static final String VAR_NEXT_STAGE = "nextStage";
-
-  /** Start listener of the hub: its flows then compare {@code ${nextStage == 'cityReview'}} and so on. */
-  @Override
-  public void notify(DelegateExecution execution) {
-    execution.setVariableLocal(VAR_NEXT_STAGE, Variables.stringValue(next(execution), true));
-  }
+  public static final String VAR_NEXT_STAGE = StageHub.NEXT_STAGE;
 
   /** The next stage's task key, or the chain's end state (APPROVED) when none is left. */
+  @Override
   public String next(DelegateExecution execution) {
     ApprovalRoute route = ApprovalRoute.of(execution).orElseThrow(() -> new IllegalStateException(
         "方案 " + execution.getProcessBusinessKey() + " 尚未确定审批链（缺少变量 " + ProcessKeys.VAR_ROUTE + "）"));

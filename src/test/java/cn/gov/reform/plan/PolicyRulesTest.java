@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import cn.gov.reform.plan.Finding.Severity;
+import cn.gov.reform.approval.Finding;
+import cn.gov.reform.approval.Finding.Severity;
 import cn.gov.reform.plan.PlanRequest.Kind;
 import cn.gov.reform.plan.PlanRequest.PlanType;
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import cn.gov.reform.approval.Finding;
 import cn.gov.reform.audit.TimelineEntry;
 import cn.gov.reform.engine.DecisionRefusedException;
 

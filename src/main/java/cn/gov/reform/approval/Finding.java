@@ -1,14 +1,17 @@
-package cn.gov.reform.plan;
+package cn.gov.reform.approval;
 
 import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * One result of the policy check (README "Policy rules are data"): a stable rule id, severity, the township,
- * a Chinese message with the actual value and the limit, and the source clause.
+ * One result of a procedure's automatic check of what was submitted (a plan's policy limits, README "Policy rules are
+ * data"; a power catalogue's legal checks): a stable rule id, severity, the township, a Chinese message with the
+ * actual value and the limit, and the source clause. ERROR findings send the item back to its author.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "一条政策校验结果", example = "{\"rule\": \"SD-TOWNSHIP-BODIES\", \"severity\": \"ERROR\", "
@@ -39,6 +42,26 @@ public record Finding(
 
   /** ERRORs first, then by township, keeping the rule order otherwise. */
   public static final Comparator<Finding> ERRORS_FIRST = Comparator.comparing((Finding f) -> f.severity().ordinal());
+
+  /** How many errors and warnings (错误1项，提示2项), or null when there are none. */
+  public static String summary(List<Finding> findings) {
+    long errors = errors(findings);
+    return findings.isEmpty() ? null : "错误" + errors + "项，提示" + (findings.size() - errors) + "项";
+  }
+
+  public static long errors(List<Finding> findings) {
+    return findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+  }
+
+  /** The findings as a form's read-only text: their count, then one line each with its clause and rule; {@code none} when there are none. */
+  public static String text(List<Finding> findings, String none) {
+    if (findings.isEmpty()) {
+      return none;
+    }
+    return summary(findings) + "\n" + findings.stream()
+        .map(f -> "【" + f.severity().label() + "】" + f.message() + "（" + (f.source() == null ? "" : f.source() + "；") + "规则 " + f.rule() + "）")
+        .collect(Collectors.joining("\n"));
+  }
 
   public static Object parseActual(String stored) {
     if (stored == null) {
