@@ -44,6 +44,11 @@ public interface Procedure {
    * kernel's own steps (转办, 上传附件 …).
    */
   default String decisionLabel(String stage, String decision) {
+    return sharedLabel(decision);
+  }
+
+  /** The shared label of a decision ({@link Decision}), of the kernel's own steps (转办, 上传附件 …, 印发), or the decision itself. */
+  static String sharedLabel(String decision) {
     if (AuditTrail.DOCUMENT.equals(decision)) {
       return "印发";
     }

@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * One Camunda tenant per province (tenant id = the province's 6-digit code): every plan's process
- * instance belongs to its county's province, while the process and decision definitions stay shared.
+ * One Camunda tenant per province (tenant id = the province's 6-digit code): every procedure's process
+ * instance belongs to its item's province, while the process and decision definitions stay shared.
  * Each role group is a member of its province's tenant (see {@link IdentitySeeder}), so engine REST,
  * Cockpit and history queries of a Shandong official never return a Jilin plan. camunda-admin is not
  * tenant-checked.
@@ -39,9 +39,20 @@ public class ProvinceTenants extends AbstractProcessEnginePlugin implements Tena
     configuration.setTenantIdProvider(this);
   }
 
+  /** The start variable in which a procedure that registers its item before starting names the item's province. */
+  public static final String PROVINCE_VARIABLE = "provinceCode";
+
+  /**
+   * The province of the item a process instance starts for, from its start variables: the province a procedure names
+   * ({@value #PROVINCE_VARIABLE}), or the county ({@code countyCode}) or township ({@code townshipCode}) a start form names;
+   * a plan started over /api is found by its id.
+   */
   @Override
   public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
-    // a plan started over /api is registered first (planId); one started from Tasklist's form names its county
+    Object province = ctx.getVariables().get(PROVINCE_VARIABLE);
+    if (province instanceof String code && regions.province(code).isPresent()) {
+      return code;
+    }
     Object planId = ctx.getVariables().get("planId");
     if (planId instanceof String id) {
       return jdbc.getObject().queryForList("select province_code from app_plan where id = ?", String.class, id)
@@ -50,6 +61,10 @@ public class ProvinceTenants extends AbstractProcessEnginePlugin implements Tena
     Object county = ctx.getVariables().get("countyCode");
     if (county instanceof String code && code.matches("[0-9]{6}")) {
       return regions.county(code).map(c -> c.provinceCode()).orElse(null);
+    }
+    Object township = ctx.getVariables().get("townshipCode");
+    if (township instanceof String code && code.matches("[0-9]{9}")) {
+      return regions.countyOfTownship(code).flatMap(regions::county).map(c -> c.provinceCode()).orElse(null);
     }
     return null;
   }
