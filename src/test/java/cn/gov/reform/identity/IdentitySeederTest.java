@@ -74,6 +74,13 @@ class IdentitySeederTest {
           org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
           org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, "reformPlanApproval")).as(group).isFalse();
     }
+    assertThat(engine.getAuthorizationService().isUserAuthorized("nobody", java.util.List.of("drafter370921"),
+        org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE,
+        org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, "powerCatalogueApproval"))
+        .as("a county's drafters start its power catalogues").isTrue();
+    assertThat(engine.getAuthorizationService().isUserAuthorized("nobody", java.util.List.of("legal370921"),
+        org.camunda.bpm.engine.authorization.Permissions.READ,
+        org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION, "powerCatalogueApproval")).isTrue();
     assertThat(Role.parse("countygov370921")).contains(new Role.Membership(Role.COUNTY_GOVERNMENT, "370921"));
     assertThat(Role.parse("legal370921")).contains(new Role.Membership(Role.LEGAL, "370921"));
     assertThat(Jurisdiction.of("ningyanglegal", java.util.List.of("legal370921")).canSee("370921", "370900", "370000")).isTrue();
