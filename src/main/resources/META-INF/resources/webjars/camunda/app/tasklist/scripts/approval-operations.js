@@ -3,61 +3,13 @@
 // "审批操作"). It offers only what the official may do now (the answer's "allowed"), shows who was asked what and
 // why, and every refusal in the server's own Chinese words next to the button. Writing requests send the session's
 // CSRF token, as the webapps' own do. Loaded by config.js (customScripts).
-const HEADER = 'X-XSRF-TOKEN';
-
-function cookieToken() {
-  const match = document.cookie.split(';').map(c => c.trim()).find(c => c.startsWith('XSRF-TOKEN='));
-  return match ? decodeURIComponent(match.substring('XSRF-TOKEN='.length)) : null;
-}
-
-async function token() {
-  const fromCookie = cookieToken();
-  if (fromCookie) {
-    return fromCookie;
-  }
-  const r = await fetch('/dashboard/csrf-token', {credentials: 'same-origin'});
-  return r.headers.get(HEADER);
-}
-
-async function call(method, path, body) {
-  const headers = {Accept: 'application/json'};
-  if (method !== 'GET') {
-    headers['Content-Type'] = 'application/json';
-    headers[HEADER] = await token();
-  }
-  const r = await fetch(path, {method, credentials: 'same-origin', headers, body: body ? JSON.stringify(body) : undefined});
-  const text = await r.text();
-  let json = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch (e) {
-    json = null;
-  }
-  if (!r.ok) {
-    const message = json && (json.detail || json.message) ? (json.detail || json.message) : '操作未成功（' + r.status + '）';
-    throw new Error(message);
-  }
-  return json;
-}
+import {call, el} from './app-api.js';
 
 const OPERATION = {
   TRANSFER: '转办', DELEGATE: '委派', RESOLVE: '交回', ADD_SIGNER: '加签', CO_SIGN: '加签意见', COPY: '抄送',
   URGE: '催办', RECALL: '撤回', SEND_BACK: '退回', APPROVE: '同意', RETURN: '退回修改', REJECT: '不予批准',
   SUBMIT: '提交', FILE: '予以备案', WITHDRAW: '撤回方案'
 };
-
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attrs || {}).forEach(([k, v]) => {
-    if (k === 'class') {
-      node.className = v;
-    } else {
-      node.setAttribute(k, v);
-    }
-  });
-  children.flat().forEach(c => node.append(c instanceof Node ? c : document.createTextNode(String(c))));
-  return node;
-}
 
 function time(iso) {
   return new Date(iso).toLocaleString('zh-CN', {timeZone: 'Asia/Shanghai', hour12: false});

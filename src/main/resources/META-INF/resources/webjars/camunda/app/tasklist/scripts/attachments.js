@@ -5,56 +5,9 @@
 // approval-operations.js sends its operations; a refusal is shown in the server's Chinese words next to the control.
 // Render(node, {api, taskId}) as Tasklist 7.24 passes them; data is put into the page as text only. Loaded by
 // config.js (customScripts). README "附件 / Attachments".
-const HEADER = 'X-XSRF-TOKEN';
+import {call as request, el} from './app-api.js';
 
-function cookieToken() {
-  const match = document.cookie.split(';').map(c => c.trim()).find(c => c.startsWith('XSRF-TOKEN='));
-  return match ? decodeURIComponent(match.substring('XSRF-TOKEN='.length)) : null;
-}
-
-async function token() {
-  const fromCookie = cookieToken();
-  if (fromCookie) {
-    return fromCookie;
-  }
-  const r = await fetch('/dashboard/csrf-token', {credentials: 'same-origin'});
-  return r.headers.get(HEADER);
-}
-
-async function call(method, url, body) {
-  const headers = {Accept: 'application/json'};
-  if (method !== 'GET') {
-    headers[HEADER] = await token();
-  }
-  const r = await fetch(url, {method, credentials: 'same-origin', headers, body});
-  const text = await r.text();
-  let json = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch (e) {
-    json = null;
-  }
-  if (!r.ok) {
-    if (r.status === 404 && method === 'GET') {
-      throw new Error('没有可查看的附件');
-    }
-    throw new Error(json && json.detail ? json.detail : '操作未成功（' + r.status + '），请稍后再试');
-  }
-  return json;
-}
-
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attrs || {}).forEach(([k, v]) => {
-    if (k === 'class') {
-      node.className = v;
-    } else {
-      node.setAttribute(k, v);
-    }
-  });
-  children.flat().forEach(c => node.append(c instanceof Node ? c : document.createTextNode(String(c))));
-  return node;
-}
+const call = (method, url, body) => request(method, url, body, '没有可查看的附件');
 
 function size(bytes) {
   if (bytes < 1024) {
