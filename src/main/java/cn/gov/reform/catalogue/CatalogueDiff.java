@@ -43,8 +43,7 @@ final class CatalogueDiff {
         changes.add(VersionChange.added(name(it), path(it), it, "新增事项“" + it.name() + "”（" + outline(it) + "）" + reason(it.reason())));
       } else {
         List<VersionChange> fields = new ArrayList<>();
-        Diffs.fields(fields, name(m.after()), path(m.after()), "事项“" + m.after().name() + "”", FIELDS, m.before(), m.after(),
-            CatalogueDiff::shown);
+        Diffs.fields(fields, name(m.after()), path(m.after()), "事项“" + m.after().name() + "”", FIELDS, m.before(), m.after());
         fields.forEach(c -> changes.add(new VersionChange(c.kind(), c.scope(), c.path(), c.before(), c.after(),
             c.text() + reason(m.after().reason()))));
       }
@@ -114,18 +113,5 @@ final class CatalogueDiff {
 
   private static String reason(String reason) {
     return reason == null || reason.isBlank() ? "" : "。理由：" + reason.strip();
-  }
-
-  private static String shown(Object value) {
-    if (value == null) {
-      return "（未填）";
-    }
-    if (value instanceof CatalogueRequest.PowerKind k) {
-      return k.label();
-    }
-    if (value instanceof CatalogueRequest.Mode m) {
-      return m.label();
-    }
-    return "“" + value + "”";
   }
 }
