@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import cn.gov.reform.operations.Refreshed;
+
 /**
  * Gauges for {@code /actuator/prometheus}: plans by status ({@code reform_plans{status}}), overdue plans still under
  * way ({@code reform_plans_overdue}) and open incidents ({@code reform_incidents}). One grouped query and one
@@ -22,18 +24,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Component
 class PlanMetrics {
 
-  record Snapshot(Map<PlanStatus, Long> byStatus, long overdue, long incidents, long takenAt) {}
+  record Snapshot(Map<PlanStatus, Long> byStatus, long overdue, long incidents) {}
 
   private final JdbcTemplate jdbc;
   private final ProcessEngine engine;
-  private final long refreshNanos;
-  private Snapshot last;
+  private final Refreshed<Snapshot> snapshot;
 
   PlanMetrics(MeterRegistry registry, JdbcTemplate jdbc, ProcessEngine engine,
       @Value("${app.metrics.refresh:PT10S}") Duration refresh) {
     this.jdbc = jdbc;
     this.engine = engine;
-    this.refreshNanos = refresh.toNanos();
+    this.snapshot = new Refreshed<>(refresh, this::take);
     for (PlanStatus status : PlanStatus.values()) {
       Gauge.builder("reform.plans", this, m -> m.snapshot().byStatus().get(status))
           .description("方案数（按状态）").tag("status", status.name()).register(registry);
@@ -44,15 +45,11 @@ class PlanMetrics {
         .description("未解决的流程事件（incident）数，如重试用尽的政策校验").register(registry);
   }
 
-  synchronized Snapshot snapshot() {
-    long now = System.nanoTime();
-    if (last == null || now - last.takenAt() >= refreshNanos) {
-      last = take(now);
-    }
-    return last;
+  Snapshot snapshot() {
+    return snapshot.get();
   }
 
-  private Snapshot take(long now) {
+  private Snapshot take() {
     Map<PlanStatus, Long> byStatus = new EnumMap<>(PlanStatus.class);
     for (PlanStatus s : PlanStatus.values()) {
       byStatus.put(s, 0L);
@@ -66,7 +63,7 @@ class PlanMetrics {
         overdue[0] += n;
       }
     });
-    return new Snapshot(byStatus, overdue[0], incidents(), now);
+    return new Snapshot(byStatus, overdue[0], incidents());
   }
 
   /** All open incidents, whoever's request thread this runs on: counted without the caller's authorizations. */
