@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import cn.gov.reform.calendar.WorkingDayCalendar;
 import cn.gov.reform.operations.Refreshed;
+import cn.gov.reform.operations.StatusGauges;
 
 /**
  * Gauges for {@code /actuator/prometheus}: catalogues by status ({@code reform_catalogues{status}}) and those past their
@@ -34,10 +35,8 @@ class CatalogueMetrics {
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.snapshot = new Refreshed<>(refresh, this::take);
-    for (CatalogueStatus status : CatalogueStatus.values()) {
-      Gauge.builder("reform.catalogues", this, m -> m.snapshot.get().byStatus().get(status))
-          .description("放权赋权目录数（按状态）").tag("status", status.name()).register(registry);
-    }
+    StatusGauges.register(registry, "reform.catalogues", "放权赋权目录数（按状态）", CatalogueStatus.values(),
+        () -> snapshot.get().byStatus());
     Gauge.builder("reform.catalogues.overdue", this, m -> m.snapshot.get().overdue())
         .description("超过本省完成期限仍未办结的放权赋权目录数").register(registry);
   }

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import cn.gov.reform.operations.Refreshed;
+import cn.gov.reform.operations.StatusGauges;
 
 /**
  * Gauges for {@code /actuator/prometheus}: plans by status ({@code reform_plans{status}}), overdue plans still under
@@ -35,10 +36,7 @@ class PlanMetrics {
     this.jdbc = jdbc;
     this.engine = engine;
     this.snapshot = new Refreshed<>(refresh, this::take);
-    for (PlanStatus status : PlanStatus.values()) {
-      Gauge.builder("reform.plans", this, m -> m.snapshot().byStatus().get(status))
-          .description("方案数（按状态）").tag("status", status.name()).register(registry);
-    }
+    StatusGauges.register(registry, "reform.plans", "方案数（按状态）", PlanStatus.values(), () -> snapshot().byStatus());
     Gauge.builder("reform.plans.overdue", this, m -> m.snapshot().overdue())
         .description("逾期仍未办结的方案数（起草中或审核中）").register(registry);
     Gauge.builder("reform.incidents", this, m -> m.snapshot().incidents())

@@ -4,8 +4,6 @@ import static cn.gov.reform.catalogue.CatalogueFixtures.countyCatalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.Date;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -21,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.gov.reform.calendar.WorkingDayCalendar;
 import cn.gov.reform.plan.PlanFixtures;
+import cn.gov.reform.support.Clocks;
 import cn.gov.reform.support.Http;
 
 /**
@@ -47,13 +46,9 @@ class CatalogueDeadlineTest {
     ClockUtil.reset();
   }
 
-  private static void clock(String localDateTime) {
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(localDateTime).atZone(WorkingDayCalendar.ZONE).toInstant()));
-  }
-
   @Test
   void shouldFlagAGansuCatalogueOverdueOnceTheProvincesDeadlineHasPassed() {
-    clock("2020-12-30T09:00:00");
+    Clocks.at("2020-12-30T09:00:00");
     CatalogueView c = support.submitted("tongwei", countyCatalogue("621121103"));
     assertThat(c.deadline()).isEqualTo(LocalDate.of(2020, 12, 31));
     assertThat(c.overdue()).isFalse();
@@ -64,7 +59,7 @@ class CatalogueDeadlineTest {
     assertThat(review.getDueDate()).isEqualTo(calendar.after(10)).isEqualTo(review.getFollowUpDate());
     assertThat(review.getDueDate().toInstant().atZone(WorkingDayCalendar.ZONE).toLocalDate()).isEqualTo(LocalDate.of(2021, 1, 14));
 
-    clock("2021-01-01T00:00:01");
+    Clocks.at("2021-01-01T00:00:01");
     assertThat(support.view(c.id()).overdue()).isTrue();
     JsonNode overdue = http.get("/api/catalogues?overdue=true&townshipCode=621121103", "dingxiapprover").json();
     assertThat(overdue.get("total").asLong()).as("the city sees its counties' catalogues").isEqualTo(1);
