@@ -39,7 +39,8 @@ class PublicCataloguePage {
       form.search label{display:flex;flex-direction:column;font-size:.9rem}form.search input{padding:.35rem;min-width:14rem}
       button{padding:.4rem 1rem}section.catalogue{margin:1.5rem 0;break-inside:avoid-page}section h2{font-size:1.15rem;margin-bottom:.2rem}
       p.meta{color:#444;margin:.2rem 0 .6rem}table{border-collapse:collapse;width:100%;font-size:.9rem}
-      th,td{border:1px solid #999;padding:.3rem .45rem;text-align:left;vertical-align:top}th{background:#eee}
+      th,td{border:1px solid #999;padding:.3rem .45rem;text-align:left;vertical-align:top}th{background:#eee;white-space:nowrap}
+      td.short{white-space:nowrap}
       tr.match td{background:#fff6c8}.current{color:#b5121b;font-weight:bold}nav.pages{margin:1rem 0}
       footer{margin-top:2rem;color:#666;font-size:.85rem;border-top:1px solid #ccc;padding-top:.5rem}
       @media print{form.search,nav.pages,.no-print{display:none}a{color:inherit;text-decoration:none}body{max-width:none}}
@@ -116,8 +117,9 @@ class PublicCataloguePage {
     for (int i = 0; i < items.size(); i++) {
       PublicCatalogues.PublicItem it = items.get(i);
       boolean match = item != null && !item.isBlank() && it.name().contains(item.strip());
-      b.append(match ? "<tr class=\"match\">" : "<tr>").append("<td>").append(i + 1).append("</td><td>").append(esc(it.name()))
-          .append("</td><td>").append(esc(it.kindName())).append("</td><td>").append(esc(it.modeName())).append("</td><td>")
+      b.append(match ? "<tr class=\"match\">" : "<tr>").append("<td class=\"short\">").append(i + 1).append("</td><td>")
+          .append(esc(it.name())).append("</td><td class=\"short\">").append(esc(it.kindName())).append("</td><td class=\"short\">")
+          .append(esc(it.modeName())).append("</td><td>")
           .append(esc(it.department())).append("</td><td>").append(esc(it.legalBasis())).append("</td><td>")
           .append(esc(it.guidanceEntry())).append("</td></tr>");
     }
