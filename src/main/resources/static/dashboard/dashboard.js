@@ -1,4 +1,5 @@
-// 管理驾驶舱: renders GET /api/stats (already limited to what the viewer may see) with ECharts, and
+// 管理驾驶舱: renders GET /api/stats (already limited to what the viewer may see) with ECharts, the overdue power
+// catalogues (GET /api/catalogues?overdue=true), and
 // drills down to plan lists (GET /api/plans), one plan (GET /api/plans/{id}), its record page (审批记录, record.html:
 // the way through the diagram and every stage, also once the plan is finished) and Cockpit (运行监控, running plans).
 // Data is put into the page as text only (never as HTML): plan titles are user input.
@@ -6,6 +7,8 @@
   'use strict';
   var STATUS = { DRAFT: '起草中', IN_REVIEW: '审核中', APPROVED: '已批准', FILED: '已备案', REJECTED: '不予批准', WITHDRAWN: '已撤回' };
   var FINISHED = ['APPROVED', 'FILED', 'REJECTED', 'WITHDRAWN'];
+  var CATALOGUE_STATUS = { DRAFT: '起草中', IN_REVIEW: '审批中', PUBLISHED: '已公布', SUPERSEDED: '已被新版取代', REJECTED: '不予批准',
+    WITHDRAWN: '已撤回' };
   var LEVEL = { province: '省', city: '市', county: '县' };
   var STAGE = { draftPlan: '县级起草', cityReview: '市编办审核', citySubmission: '市（州）政府申报', cityApproval: '市委、市政府审批',
     provinceReview: '省编办审核', departmentReview: '相关部门会审', provinceApproval: '省政府批准', provinceFiling: '省编办备案',
@@ -23,9 +26,9 @@
     return '/camunda/app/cockpit/default/#/process-instance/' + encodeURIComponent(processInstanceId);
   }
 
-  // the plan's record (审批记录): its way through the diagram and every stage, finished or not
-  function record(planId) {
-    return '/dashboard/record.html?process=reformPlanApproval&id=' + encodeURIComponent(planId);
+  // an item's record (审批记录): its way through the diagram and every stage, finished or not
+  function record(planId, process) {
+    return '/dashboard/record.html?process=' + (process || 'reformPlanApproval') + '&id=' + encodeURIComponent(planId);
   }
 
   function get(url) {
@@ -84,6 +87,26 @@
       stageChart(s.stageDurations);
       dueSoon(s.dueSoon);
       Object.keys(charts).forEach(function (k) { charts[k].resize(); });
+    }).catch(fail);
+    overdueCatalogues();
+  }
+
+  // power catalogues still under way after their province's deadline (GET /api/catalogues, the viewer's region only)
+  function overdueCatalogues() {
+    get('/api/catalogues?overdue=true&size=50').then(function (page) {
+      $('catalogueSummary').textContent = '可见范围内逾期未办结的放权赋权目录 ' + page.total + ' 件'
+        + (page.total > page.items.length ? '（列出最近更新的 ' + page.items.length + ' 件）' : '') + '。';
+      var body = $('overdueCatalogues').querySelector('tbody');
+      body.textContent = '';
+      if (!page.items.length) { cell(body.insertRow(), '暂无').colSpan = 5; }
+      page.items.forEach(function (c) {
+        var tr = body.insertRow();
+        cell(tr, c.title);
+        cell(tr, c.region);
+        cell(tr, CATALOGUE_STATUS[c.status] || c.status);
+        cell(tr, c.deadline || '');
+        cell(tr, link('审批记录', record(c.id, 'powerCatalogueApproval')));
+      });
     }).catch(fail);
   }
 

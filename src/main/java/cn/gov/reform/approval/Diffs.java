@@ -17,6 +17,22 @@ public final class Diffs {
 
   private Diffs() {}
 
+  /** A value that has a name officials read (an enum's 镇, 行政许可 …), which a change shows instead of its code. */
+  public interface Labelled {
+    String label();
+  }
+
+  /** A value as a change's sentence shows it: （未填）, a {@link Labelled}'s label, text in quotes, a number as it is. */
+  public static String shown(Object value) {
+    if (value == null) {
+      return "（未填）";
+    }
+    if (value instanceof Labelled l) {
+      return l.label();
+    }
+    return value instanceof String s ? "“" + s + "”" : String.valueOf(value);
+  }
+
   /** A field as a reviewer reads it: its name in the path, its label, how to read it from the part. */
   public record Field<T>(String name, String label, Function<T, Object> value) {}
 
@@ -25,15 +41,15 @@ public final class Diffs {
 
   /**
    * Adds a CHANGED change for every field whose value differs between the two parts, at {@code path}.field ({@code
-   * path} null: at the field's name), reading "subject：label before → after" with values as {@code shown} writes them.
+   * path} null: at the field's name), reading "subject：label before → after" with values as {@link #shown} writes them.
    */
   public static <T> void fields(List<VersionChange> changes, String scope, String path, String subject, List<Field<T>> fields,
-      T before, T after, Function<Object, String> shown) {
+      T before, T after) {
     for (Field<T> f : fields) {
       Object was = f.value().apply(before);
       Object is = f.value().apply(after);
       if (!Objects.equals(was, is)) {
-        String text = subject + "：" + f.label() + " " + shown.apply(was) + " → " + shown.apply(is);
+        String text = subject + "：" + f.label() + " " + shown(was) + " → " + shown(is);
         changes.add(VersionChange.changed(scope, path == null ? f.name() : path + "." + f.name(), was, is, text));
       }
     }

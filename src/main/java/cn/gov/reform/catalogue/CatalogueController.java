@@ -27,6 +27,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import cn.gov.reform.approval.VersionDiff;
 import cn.gov.reform.calendar.WorkingDayCalendar;
 import cn.gov.reform.identity.CurrentCaller;
 import cn.gov.reform.identity.Jurisdiction;
@@ -110,6 +111,17 @@ class CatalogueController {
   @PutMapping("/{id}")
   CatalogueView revise(@Parameter(description = "目录编号") @PathVariable String id, @RequestBody CatalogueRequest request) {
     return service.revise(id, request, caller.jurisdiction());
+  }
+
+  @Operation(operationId = "diffCatalogue", summary = "目录与现行目录相比的调整", description = "调整已公布的目录时：新增的事项（ADDED）、"
+      + "收回的事项（REMOVED）和变更的事项（CHANGED：类别、方式、原行使部门、法律依据、指导目录条目），按事项名称对应（改名即收回旧的、新增新的），"
+      + "每处变化既有数据（kind、scope 事项名称、path、before、after），也有一句说明（text，附调整理由），与审核人员在表单中看到的相同。"
+      + "首次制定的目录与“第0版”相比，全部事项均为新增。可见范围与查询目录相同。")
+  @ApiResponse(responseCode = "200", description = "from 为被调整的现行版次，to 为本目录公布后的版次")
+  @NotFound
+  @GetMapping("/{id}/diff")
+  VersionDiff diff(@Parameter(description = "目录编号") @PathVariable String id) {
+    return service.changes(service.visible(id, caller.jurisdiction()));
   }
 
   @Schema(description = "列表中的一个目录")

@@ -3,11 +3,14 @@ package cn.gov.reform.catalogue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import cn.gov.reform.approval.Attachments;
+import cn.gov.reform.approval.VersionChange;
+import cn.gov.reform.approval.VersionDiff;
 import cn.gov.reform.audit.TimelineEntry;
 import cn.gov.reform.document.OfficialDocuments;
 
@@ -43,6 +46,12 @@ class CatalogueForm {
     local.put(Attachments.FORM_TEXT, attachments.markdown(CatalogueKeys.PROCESS, c.id()));
     local.put(OfficialDocuments.FORM_TEXT, documents.markdown(CatalogueKeys.PROCESS, c.id()));
     local.putAll(stage.rules().formTexts());
+    if (c.revisesId() != null) {
+      VersionDiff diff = service.changes(c);
+      local.put(CatalogueKeys.FORM_CHANGES_TITLE, "与现行目录（第" + diff.from() + "版）相比的调整（" + diff.changes().size() + "处）");
+      local.put(CatalogueKeys.FORM_CHANGES, CatalogueNarrative.cut(diff.changes().stream().map(VersionChange::text)
+          .collect(Collectors.joining("\n")), c.id()));
+    }
     if (stage == CatalogueStage.DRAFT) {
       local.putAll(CatalogueFormValues.of(content, c.currentVersion()));
     }

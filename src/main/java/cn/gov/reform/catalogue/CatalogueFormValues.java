@@ -36,7 +36,7 @@ final class CatalogueFormValues {
   static final int MAX_TEXT = 3_900;
   private static final Pattern SEPARATOR = Pattern.compile("[|｜]");
   private static final Pattern BASIS = Pattern.compile("^《?([^》]+?)》?\\s*(第\\S+)?$");
-  private static final Pattern FIELD = Pattern.compile("^(items|takenBack)\\[(\\d+)\\]\\.?(.*)$");
+  private static final Pattern FIELD = Pattern.compile("^(items|takenBack)(?:\\[(\\d+)\\])?(?:\\.(.+))?$");
 
   private CatalogueFormValues() {}
 
@@ -94,8 +94,9 @@ final class CatalogueFormValues {
       return f;
     }
     String key = m.group(1).equals("items") ? "itemsText" : "takenBackText";
-    String part = m.group(3).isEmpty() ? "" : ITEM_FIELDS.getOrDefault(m.group(3), m.group(3));
-    return new FieldError(key, "第" + (Integer.parseInt(m.group(2)) + 1) + "行" + part + f.message());
+    String where = (m.group(2) == null ? "" : "第" + (Integer.parseInt(m.group(2)) + 1) + "行")
+        + (m.group(3) == null ? "" : "的" + ITEM_FIELDS.getOrDefault(m.group(3), m.group(3)));
+    return new FieldError(key, where.isEmpty() ? f.message() : where + "：" + f.message());
   }
 
   private static String describe(FieldError f) {

@@ -118,6 +118,42 @@ class CatalogueRepository {
   /** Under way and past its deadline (arguments: the two open statuses, today). */
   static final String OVERDUE = "(status in (?, ?) and deadline is not null and deadline < ?)";
 
+  /** What the public searches published catalogues by: a township, a region (code or part of its name), a power's name. */
+  record PublicFilter(String townshipCode, String region, String item) {}
+
+  /** A page of the catalogues in force (PUBLISHED) that pass the filter, by region. */
+  Page published(PublicFilter f, int page, int size) {
+    List<Object> args = new ArrayList<>();
+    args.add(CatalogueStatus.PUBLISHED.name());
+    StringBuilder where = new StringBuilder(" where c.status = ?");
+    eq(where, args, "c.township_code", f.townshipCode());
+    if (f.region() != null && !f.region().isBlank()) {
+      String region = f.region().strip();
+      if (region.matches("[0-9]{6}|[0-9]{9}")) {
+        where.append(" and (c.township_code = ? or c.county_code = ? or c.city_code = ? or c.province_code = ?)");
+        args.addAll(List.of(region, region, region, region));
+      } else {
+        where.append(" and c.region_name like ? escape '\\'");
+        args.add(like(region));
+      }
+    }
+    if (f.item() != null && !f.item().isBlank()) {
+      where.append(" and exists (select 1 from app_catalogue_item i where i.catalogue_id = c.id and i.version = c.current_version"
+          + " and i.name like ? escape '\\')");
+      args.add(like(f.item().strip()));
+    }
+    Long total = jdbc.queryForObject("select count(*) from app_catalogue c" + where, Long.class, args.toArray());
+    args.add(size);
+    args.add((long) page * size);
+    return new Page(jdbc.query("select c.* from app_catalogue c" + where + " order by c.township_code limit ? offset ?",
+        CATALOGUE, args.toArray()), total == null ? 0 : total);
+  }
+
+  /** {@code %text%} with the text's own wildcards taken literally. */
+  private static String like(String text) {
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
   // --- state ---------------------------------------------------------------------------------------------------
 
   void setProcessInstance(String id, String processInstanceId) {

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import cn.gov.reform.approval.Diffs;
+
 /**
  * A county's power catalogue (放权赋权目录) for one of its townships, as drafted (README "权力目录"): the powers it hands
  * down, each with its kind, how it goes down, the county department that holds it today, its legal basis and the
@@ -45,7 +47,7 @@ public record CatalogueRequest(
   }
 
   /** How a power goes down to the township. */
-  public enum Mode {
+  public enum Mode implements Diffs.Labelled {
     CONCENTRATED("相对集中行使"), ENTRUSTED("委托"), ASSIGNED("赋权");
 
     private final String label;
@@ -54,13 +56,14 @@ public record CatalogueRequest(
       this.label = label;
     }
 
+    @Override
     public String label() {
       return label;
     }
   }
 
   /** The kind of power (行政权力类别). */
-  public enum PowerKind {
+  public enum PowerKind implements Diffs.Labelled {
     LICENSING("行政许可"), PENALTY("行政处罚"), COERCION("行政强制"), INSPECTION("行政检查"), CONFIRMATION("行政确认"), OTHER("其他");
 
     private final String label;
@@ -69,12 +72,13 @@ public record CatalogueRequest(
       this.label = label;
     }
 
+    @Override
     public String label() {
       return label;
     }
   }
 
-  public enum TownshipType {
+  public enum TownshipType implements Diffs.Labelled {
     TOWNSHIP("乡镇（街道）"), DEVELOPED_TOWN("经济发达镇");
 
     private final String label;
@@ -83,6 +87,7 @@ public record CatalogueRequest(
       this.label = label;
     }
 
+    @Override
     public String label() {
       return label;
     }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.gov.reform.approval.Finding;
 import cn.gov.reform.approval.Procedures;
+import cn.gov.reform.approval.VersionDiff;
 import cn.gov.reform.audit.AuditTrail;
 import cn.gov.reform.audit.TimelineEntry;
 import cn.gov.reform.calendar.WorkingDayCalendar;
@@ -23,6 +24,7 @@ import cn.gov.reform.engine.SystemAccess;
 import cn.gov.reform.identity.Jurisdiction;
 import cn.gov.reform.identity.RegionDirectory;
 import cn.gov.reform.web.ApiException;
+import cn.gov.reform.web.FieldError;
 import cn.gov.reform.web.IdempotentRequests;
 
 /**
@@ -97,6 +99,7 @@ public class CatalogueService {
       throw new CatalogueInputException("townshipCode", alreadyOpen(open));
     });
     Catalogue published = catalogues.published(request.townshipCode()).orElse(null);
+    explained(published, request);
     String township = regions.townshipName(request.townshipCode()).orElseThrow();
     Instant now = EngineClock.now();
     Catalogue c = new Catalogue(id, request.title().strip(), request.townshipCode(), township, request.townshipType(),
@@ -134,7 +137,7 @@ public class CatalogueService {
     return view(id);
   }
 
-  /** Whether a revision can be accepted: a valid catalogue of the same township and type. */
+  /** Whether a revision can be accepted: a valid catalogue of the same township and type, an adjustment explained. */
   void checkRevision(Catalogue c, CatalogueRequest request) {
     input.check(request);
     if (!request.townshipCode().equals(c.townshipCode())) {
@@ -143,6 +146,30 @@ public class CatalogueService {
     if (request.townshipType() != c.townshipType()) {
       throw new CatalogueInputException("townshipType", "乡镇类型不能在修订中更改（应为 " + c.townshipType() + "）");
     }
+    explained(c.revisesId() == null ? null : find(c.revisesId()), request);
+  }
+
+  /** An adjustment of {@code inForce} gives its reasons (a first catalogue, {@code inForce} null, takes nothing back). */
+  private void explained(Catalogue inForce, CatalogueRequest request) {
+    List<FieldError> errors = CatalogueDiff.unexplained(inForce == null ? null : items(inForce), request,
+        inForce == null ? 0 : inForce.edition());
+    if (!errors.isEmpty()) {
+      throw new CatalogueInputException(errors);
+    }
+  }
+
+  private List<CatalogueRequest.Item> items(Catalogue c) {
+    return catalogues.items(c.id(), c.currentVersion());
+  }
+
+  /**
+   * What the catalogue changes against the edition in force when it was drafted (the edition it adjusts; nothing for a
+   * first catalogue, whose powers are all added): from that edition's number to this one's.
+   */
+  VersionDiff changes(Catalogue c) {
+    CatalogueRequest content = content(c.id(), c.currentVersion());
+    List<CatalogueRequest.Item> inForce = c.revisesId() == null ? List.of() : items(find(c.revisesId()));
+    return new VersionDiff(c.edition() - 1, c.edition(), CatalogueDiff.between(inForce, content.items(), content.takenBack()));
   }
 
   /** Stores the request as the catalogue's next version, makes it current and records the revision. */
@@ -192,7 +219,8 @@ public class CatalogueService {
     return new CatalogueView(c.id(), c.title(), c.townshipCode(), c.townshipName(), c.townshipType(), c.regionName(),
         c.countyCode(), c.cityCode(), c.provinceCode(), c.processInstanceId(), c.status(), stages, c.currentVersion(),
         c.edition(), c.revisesId(), c.deadline(), c.overdue(calendar.today()), c.approvalNumber(), c.publishedAt(),
-        content.items(), content.takenBack(), catalogues.findings(id, c.currentVersion()), null, c.createdAt(), c.updatedAt(),
+        content.items(), content.takenBack(), catalogues.findings(id, c.currentVersion()),
+        c.revisesId() == null ? null : changes(c), c.createdAt(), c.updatedAt(),
         timeline(id));
   }
 

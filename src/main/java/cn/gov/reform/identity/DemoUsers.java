@@ -1,10 +1,17 @@
 package cn.gov.reform.identity;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -15,9 +22,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo identities, one per role of 宁阳县/泰安市/山东省, 历城区/济南市, 农安县/长春市/吉林省 with its joint-review
- * departments and 通渭县/定西市, password {@value #PASSWORD} (it satisfies the password policy). Created once, on
- * an empty database, in the default and postgres profiles only, before any procedure's demo items
- * ({@link #FIRST}); {@link #as} lets those be created as the user who would.
+ * departments and 通渭县/定西市 (with the counties' justice bureaus and governments), password {@value #PASSWORD} (it
+ * satisfies the password policy). Created once, on an empty database, in the default and postgres profiles only, before
+ * any procedure's demo items ({@link #FIRST}); {@link #as}, {@link #complete} and {@link #runPendingJob} let those be
+ * created and carried as the users who would.
  */
 @Component
 @Order(DemoUsers.FIRST)
@@ -51,13 +59,21 @@ public class DemoUsers implements ApplicationRunner {
       new DemoUser("jilinmzt", "吉林省民政厅", "会审员", "deptmzt220000"),
       new DemoUser("jilinapprover", "吉林省政府", "审批人", "approver220000"),
       new DemoUser("tongwei", "通渭县", "起草员", "drafter621121"),
-      new DemoUser("dingxiapprover", "定西市委", "审批人", "approver621100"));
+      new DemoUser("dingxiapprover", "定西市委", "审批人", "approver621100"),
+      new DemoUser("ningyanglegal", "宁阳县司法局", "审查员", "legal370921"),
+      new DemoUser("ningyanggov", "宁阳县政府", "审批人", "countygov370921"),
+      new DemoUser("tongweilegal", "通渭县司法局", "审查员", "legal621121"),
+      new DemoUser("tongweigov", "通渭县政府", "审批人", "countygov621121"));
 
   private final IdentityService identity;
+  private final TaskService tasks;
+  private final ManagementService management;
   private boolean createdNow;
 
-  DemoUsers(IdentityService identity) {
+  DemoUsers(IdentityService identity, TaskService tasks, ManagementService management) {
     this.identity = identity;
+    this.tasks = tasks;
+    this.management = management;
   }
 
   @Override
@@ -93,6 +109,37 @@ public class DemoUsers implements ApplicationRunner {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /** Runs the instance's pending async step (a submission's check) now; the job executor may be quicker, which is fine too. */
+  public void runPendingJob(String processInstanceId) {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      Job job = management.createJobQuery().processInstanceId(processInstanceId).messages().singleResult();
+      if (job == null) {
+        return;
+      }
+      try {
+        management.executeJob(job.getId());
+        return;
+      } catch (OptimisticLockingException | NullValueException taken) {
+        Thread.onSpinWait();
+      }
+    }
+  }
+
+  /** The user claims and completes the instance's open task {@code taskKey}; false when the instance is not there. */
+  public boolean complete(String user, String processInstanceId, String taskKey, Map<String, Object> variables) {
+    Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
+    if (task == null) {
+      LOG.warn("demo item of instance {} is not at {}", processInstanceId, taskKey);
+      return false;
+    }
+    as(user, () -> {
+      tasks.claim(task.getId(), user);
+      tasks.complete(task.getId(), variables);
+      return null;
+    });
+    return true;
   }
 
   public List<String> groupsOf(String user) {

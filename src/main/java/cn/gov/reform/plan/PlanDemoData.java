@@ -4,11 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -36,16 +31,11 @@ class PlanDemoData implements ApplicationRunner {
   private final DemoUsers users;
   private final PlanService plans;
   private final PlanRepository repository;
-  private final TaskService tasks;
-  private final ManagementService management;
 
-  PlanDemoData(DemoUsers users, PlanService plans, PlanRepository repository, TaskService tasks,
-      ManagementService management) {
+  PlanDemoData(DemoUsers users, PlanService plans, PlanRepository repository) {
     this.users = users;
     this.plans = plans;
     this.repository = repository;
-    this.tasks = tasks;
-    this.management = management;
   }
 
   @Override
@@ -100,34 +90,12 @@ class PlanDemoData implements ApplicationRunner {
     return plan.id();
   }
 
-  /** Runs the async validation now; the job executor may be quicker, which is fine too. */
   private void validate(String processInstanceId) {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      Job job = management.createJobQuery().processInstanceId(processInstanceId).messages().singleResult();
-      if (job == null) {
-        return;
-      }
-      try {
-        management.executeJob(job.getId());
-        return;
-      } catch (OptimisticLockingException | org.camunda.bpm.engine.exception.NullValueException taken) {
-        Thread.onSpinWait();
-      }
-    }
+    users.runPendingJob(processInstanceId);
   }
 
   private void advance(String planId, String user, String taskKey, Map<String, Object> vars) {
-    String pi = repository.find(planId).orElseThrow().processInstanceId();
-    Task task = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(taskKey).singleResult();
-    if (task == null) {
-      LOG.warn("demo plan {} is not at {}", planId, taskKey);
-      return;
-    }
-    users.as(user, () -> {
-      tasks.claim(task.getId(), user);
-      tasks.complete(task.getId(), vars);
-      return null;
-    });
+    users.complete(user, repository.find(planId).orElseThrow().processInstanceId(), taskKey, vars);
   }
 
   /** Units of 5 staff each (at most 25 administrative / 40 institutional staff in the samples above). */

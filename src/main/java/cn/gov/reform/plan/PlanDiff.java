@@ -37,7 +37,7 @@ final class PlanDiff {
 
   static List<VersionChange> between(PlanRequest before, PlanRequest after) {
     List<VersionChange> changes = new ArrayList<>();
-    Diffs.fields(changes, null, null, "方案", PLAN_FIELDS, before, after, PlanDiff::shown);
+    Diffs.fields(changes, null, null, "方案", PLAN_FIELDS, before, after);
     for (Diffs.Match<Township> m : Diffs.match(before.townships(), after.townships(), Township::code)) {
       if (m.after() == null) {
         Township t = m.before();
@@ -54,7 +54,7 @@ final class PlanDiff {
 
   private static void township(List<VersionChange> changes, Township before, Township after) {
     String code = after.code();
-    Diffs.fields(changes, code, path(code), after.name(), TOWNSHIP_FIELDS, before, after, PlanDiff::shown);
+    Diffs.fields(changes, code, path(code), after.name(), TOWNSHIP_FIELDS, before, after);
     units(changes, after, "bodies", "党政工作机构", before.bodies(), after.bodies());
     units(changes, after, "institutions", "事业单位", before.institutions(), after.institutions());
   }
@@ -80,19 +80,6 @@ final class PlanDiff {
   private static String outline(Township t) {
     return "党政工作机构" + t.bodies().size() + "个、事业单位" + t.institutions().size() + "个，行政编制"
         + t.administrativeStaff() + "名、事业编制" + t.institutionalStaff() + "名";
-  }
-
-  private static String shown(Object value) {
-    if (value == null) {
-      return "（未填）";
-    }
-    if (value instanceof PlanRequest.Kind k) {
-      return k.label();
-    }
-    if (value instanceof PlanRequest.PlanType p) {
-      return p.label();
-    }
-    return value instanceof String s ? "“" + s + "”" : String.valueOf(value);
   }
 
   private static String path(String townshipCode) {

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import cn.gov.reform.operations.Refreshed;
+import cn.gov.reform.operations.StatusGauges;
+
 /**
  * Gauges for {@code /actuator/prometheus}: plans by status ({@code reform_plans{status}}), overdue plans still under
  * way ({@code reform_plans_overdue}) and open incidents ({@code reform_incidents}). One grouped query and one
@@ -22,37 +25,29 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Component
 class PlanMetrics {
 
-  record Snapshot(Map<PlanStatus, Long> byStatus, long overdue, long incidents, long takenAt) {}
+  record Snapshot(Map<PlanStatus, Long> byStatus, long overdue, long incidents) {}
 
   private final JdbcTemplate jdbc;
   private final ProcessEngine engine;
-  private final long refreshNanos;
-  private Snapshot last;
+  private final Refreshed<Snapshot> snapshot;
 
   PlanMetrics(MeterRegistry registry, JdbcTemplate jdbc, ProcessEngine engine,
       @Value("${app.metrics.refresh:PT10S}") Duration refresh) {
     this.jdbc = jdbc;
     this.engine = engine;
-    this.refreshNanos = refresh.toNanos();
-    for (PlanStatus status : PlanStatus.values()) {
-      Gauge.builder("reform.plans", this, m -> m.snapshot().byStatus().get(status))
-          .description("方案数（按状态）").tag("status", status.name()).register(registry);
-    }
+    this.snapshot = new Refreshed<>(refresh, this::take);
+    StatusGauges.register(registry, "reform.plans", "方案数（按状态）", PlanStatus.values(), () -> snapshot().byStatus());
     Gauge.builder("reform.plans.overdue", this, m -> m.snapshot().overdue())
         .description("逾期仍未办结的方案数（起草中或审核中）").register(registry);
     Gauge.builder("reform.incidents", this, m -> m.snapshot().incidents())
         .description("未解决的流程事件（incident）数，如重试用尽的政策校验").register(registry);
   }
 
-  synchronized Snapshot snapshot() {
-    long now = System.nanoTime();
-    if (last == null || now - last.takenAt() >= refreshNanos) {
-      last = take(now);
-    }
-    return last;
+  Snapshot snapshot() {
+    return snapshot.get();
   }
 
-  private Snapshot take(long now) {
+  private Snapshot take() {
     Map<PlanStatus, Long> byStatus = new EnumMap<>(PlanStatus.class);
     for (PlanStatus s : PlanStatus.values()) {
       byStatus.put(s, 0L);
@@ -66,7 +61,7 @@ class PlanMetrics {
         overdue[0] += n;
       }
     });
-    return new Snapshot(byStatus, overdue[0], incidents(), now);
+    return new Snapshot(byStatus, overdue[0], incidents());
   }
 
   /** All open incidents, whoever's request thread this runs on: counted without the caller's authorizations. */

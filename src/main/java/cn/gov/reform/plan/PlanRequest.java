@@ -14,6 +14,8 @@ import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import cn.gov.reform.approval.Diffs;
+
 /** A county's reform plan for one or more of its townships, as drafted (README "Domain API"). */
 @Schema(description = "县级起草的乡镇（街道）改革方案，含一个或多个乡镇（街道）")
 public record PlanRequest(
@@ -29,7 +31,7 @@ public record PlanRequest(
     @NotEmpty(message = "至少包含一个乡镇（街道）") @Size(max = 200, message = "一个方案最多200个乡镇（街道）")
     List<@NotNull(message = "不能为空") @Valid Township> townships) {
 
-  public enum PlanType {
+  public enum PlanType implements Diffs.Labelled {
     TOWNSHIP("乡镇（街道）改革方案"), DEVELOPED_TOWN("经济发达镇改革方案");
 
     private final String label;
@@ -38,12 +40,13 @@ public record PlanRequest(
       this.label = label;
     }
 
+    @Override
     public String label() {
       return label;
     }
   }
 
-  public enum Kind {
+  public enum Kind implements Diffs.Labelled {
     TOWN("镇"), TOWNSHIP("乡"), STREET("街道");
 
     private final String label;
@@ -52,6 +55,7 @@ public record PlanRequest(
       this.label = label;
     }
 
+    @Override
     public String label() {
       return label;
     }

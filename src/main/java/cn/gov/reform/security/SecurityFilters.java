@@ -20,7 +20,8 @@ import org.springframework.util.unit.DataSize;
  * {@code /api} also accepts, for reading, the session of a webapp login — see SessionOrBasicAuthenticationProvider);
  * the monitoring group on {@code /actuator/prometheus} (a refused login on any of the three says why, see BasicLogin); then the guards closing CVE-2026-77226 and
  * CVE-2026-109432 (fixed upstream only in paid patch releases of 7.24), which see a bounded body and know the
- * caller; last, Cockpit's one unbounded query gets a page size ({@link DefinitionVersionsFilter}). Open without login: {@code GET /engine-rest/engine}, {@code /actuator/health}, the API description.
+ * caller; last, Cockpit's one unbounded query gets a page size ({@link DefinitionVersionsFilter}). Open without login: {@code GET /engine-rest/engine}, {@code /actuator/health}, the API description, and what
+ * procedures publish ({@code /api/public/…}, {@code /public/…}).
  */
 @Configuration
 class SecurityFilters {
@@ -65,9 +66,10 @@ class SecurityFilters {
     return bean;
   }
 
+  /** {@code /api} but its public part ({@code /api/public/…}, see {@link ApiAuthenticationFilter}). */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthentication() {
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> bean = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> bean = new FilterRegistrationBean<>(new ApiAuthenticationFilter());
     bean.setName("api-authentication");
     bean.addInitParameter("authentication-provider", SessionOrBasicAuthenticationProvider.class.getName());
     bean.addInitParameter("rest-url-pattern-prefix", "");

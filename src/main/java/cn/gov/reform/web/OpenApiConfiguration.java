@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.node.NumericNode;
 
 /**
  * The description of {@code /api} at {@code /v3/api-docs} (Swagger UI at {@code /swagger-ui.html}). Both are open
- * without login: they describe the contract, hold no data, and every call they describe still needs HTTP Basic.
+ * without login: they describe the contract, hold no data, and every call they describe still needs HTTP Basic but the
+ * public ones ({@link PublicApi}).
  */
 @Configuration
 class OpenApiConfiguration {
@@ -34,7 +35,8 @@ class OpenApiConfiguration {
     return new OpenAPI()
         .info(new Info().title("乡镇行政管理体制改革方案审批 API").version("1")
             .description("县级起草、市级审核审批、省级批准或备案的乡镇改革方案：创建方案并启动审批、查询方案及其审批进程、"
-                + "修改退回的方案、按政策限额校验方案、查询和导入工作日安排。全部接口使用 HTTP Basic 认证（与 engine REST 相同的"
+                + "修改退回的方案、按政策限额校验方案、查询和导入工作日安排；放权赋权目录的起草、查询和修订。除 /api/public/ 下公开的已公布目录外，"
+                + "全部接口使用 HTTP Basic 认证（与 engine REST 相同的"
                 + "Camunda 用户），错误均以 application/problem+json（RFC 9457）返回。"))
         .servers(List.of(new Server().url("/").description("本系统")))
         .components(new Components().addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP)
@@ -42,12 +44,19 @@ class OpenApiConfiguration {
         .addSecurityItem(new SecurityRequirement().addList(BASIC));
   }
 
-  /** The answers any operation may give: a refused login (see BasicLogin), an oversized body, an unexpected failure. */
+  /**
+   * The answers any operation may give: a refused login (see BasicLogin) but on the public part of {@code /api}
+   * ({@link PublicApi}), an oversized body, an unexpected failure.
+   */
   @Bean
   OpenApiCustomizer commonProblems() {
-    return api -> api.getPaths().values().forEach(path -> path.readOperations().forEach(op -> {
-      op.getResponses().putIfAbsent("401", problem("登录被拒绝（HTTP Basic），detail 说明原因："
-          + "未登录（未提供用户名和密码）、用户名或密码不正确、登录失败次数过多暂被锁定（附重试时间和 Retry-After）或账户已锁定"));
+    return api -> api.getPaths().forEach((name, path) -> path.readOperations().forEach(op -> {
+      if (PublicApi.covers(name)) {
+        op.setSecurity(List.of()); // published to everybody: no login, no 401
+      } else {
+        op.getResponses().putIfAbsent("401", problem("登录被拒绝（HTTP Basic），detail 说明原因："
+            + "未登录（未提供用户名和密码）、用户名或密码不正确、登录失败次数过多暂被锁定（附重试时间和 Retry-After）或账户已锁定"));
+      }
       if (op.getRequestBody() != null) {
         op.getResponses().putIfAbsent("413", problem("请求体超过1MB"));
       }

@@ -35,7 +35,8 @@ public class CatalogueFixtures {
       Map.entry("xintai", "drafter370982"), Map.entry("xintailegal", "legal370982"), Map.entry("xintaigov", "countygov370982"),
       Map.entry("dongping", "drafter370923"), Map.entry("dongpinglegal", "legal370923"), Map.entry("dongpinggov", "countygov370923"),
       Map.entry("taian", "reviewer370900"), Map.entry("taianapprover", "approver370900"),
-      Map.entry("shandongapprover", "approver370000"), Map.entry("licheng", "drafter370112"),
+      Map.entry("shandongapprover", "approver370000"), Map.entry("shandongsupervisor", "supervisor370000"),
+      Map.entry("licheng", "drafter370112"),
       Map.entry("tongwei", "drafter621121"), Map.entry("tongweilegal", "legal621121"), Map.entry("tongweigov", "countygov621121"),
       Map.entry("gansuapprover", "approver620000"), Map.entry("dingxiapprover", "approver621100"));
 

@@ -77,6 +77,20 @@ class CatalogueFormsTest {
         assertThat(field(form, key).path("label").asText()).as(key).startsWith(label));
   }
 
+  @Test
+  void shouldNameTheLineAndThePartOfARefusedFieldInTheFormsWords() {
+    CatalogueInputException refused = new CatalogueInputException(List.of(
+        new cn.gov.reform.web.FieldError("items[2].reason", "新增的事项须写调整理由"),
+        new cn.gov.reform.web.FieldError("items[0].legalBasis.article", "不能超过50字"),
+        new cn.gov.reform.web.FieldError("takenBack", "现行目录的事项“农药经营许可”未列入本目录：如要收回，请写明收回理由"),
+        new cn.gov.reform.web.FieldError("title", "不能为空")));
+    assertThat(CatalogueFormValues.inFormTerms(refused).getMessage()).isEqualTo("目录数据有误：“事项”第3行的调整理由：新增的事项须写调整理由；"
+        + "“事项”第1行的法律依据的条款：不能超过50字；“收回的事项”现行目录的事项“农药经营许可”未列入本目录：如要收回，请写明收回理由；"
+        + "“目录标题”不能为空");
+    assertThat(CatalogueFormValues.inFormTerms(refused).errors()).extracting(cn.gov.reform.web.FieldError::field)
+        .containsExactly("itemsText", "itemsText", "takenBackText", "title");
+  }
+
   private static JsonNode field(JsonNode form, String key) {
     for (JsonNode c : form.path("components")) {
       if (key.equals(c.path("key").asText())) {

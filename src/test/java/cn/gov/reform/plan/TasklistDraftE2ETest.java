@@ -7,7 +7,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,27 +41,11 @@ class TasklistDraftE2ETest {
   @Autowired PlanFixtures support;
 
   private static By field(String label, String tag) {
-    return By.xpath("//label[contains(normalize-space(.),'" + label + "')]/following::" + tag + "[1]");
+    return Browser.formField(label, tag);
   }
 
-  /**
-   * Replaces what form-js fields hold (they keep their value through clear(), so select it and type over it),
-   * again for a field the form took back while it re-rendered after another field changed.
-   */
   private static void type(Browser browser, Map<By, String> fields) {
-    browser.until(d -> {
-      boolean all = true;
-      for (Map.Entry<By, String> f : fields.entrySet()) {
-        WebElement input = browser.visible(f.getKey());
-        if (!f.getValue().equals(browser.script("return arguments[0].value;", input))) {
-          browser.script("arguments[0].scrollIntoView({block: 'center'});", input);
-          input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-          input.sendKeys(f.getValue());
-          all = false;
-        }
-      }
-      return all;
-    });
+    browser.type(fields);
   }
 
   @Test

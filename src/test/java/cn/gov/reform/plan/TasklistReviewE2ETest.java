@@ -159,7 +159,6 @@ class TasklistReviewE2ETest {
   }
 
   private static String textareaValues(Browser browser) {
-    Object values = browser.script("return Array.from(document.querySelectorAll('textarea')).map(t => t.value).join('\\n');");
-    return values == null ? "" : values.toString();
+    return browser.textareaValues();
   }
 }

@@ -107,6 +107,37 @@ public final class Browser implements AutoCloseable {
     });
   }
 
+  /** The input (or textarea, select) right after the label holding {@code label}: how a form-js field is found by what it says. */
+  public static By formField(String label, String tag) {
+    return By.xpath("//label[contains(normalize-space(.),'" + label + "')]/following::" + tag + "[1]");
+  }
+
+  /**
+   * Replaces what form-js fields hold (they keep their value through clear(), so select it and type over it),
+   * again for a field the form took back while it re-rendered after another field changed.
+   */
+  public void type(java.util.Map<By, String> fields) {
+    until(d -> {
+      boolean all = true;
+      for (java.util.Map.Entry<By, String> f : fields.entrySet()) {
+        WebElement input = visible(f.getKey());
+        if (!f.getValue().equals(script("return arguments[0].value;", input))) {
+          script("arguments[0].scrollIntoView({block: 'center'});", input);
+          input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+          input.sendKeys(f.getValue());
+          all = false;
+        }
+      }
+      return all;
+    });
+  }
+
+  /** What the page's text areas hold (a form's read-only texts are their values, not page text). */
+  public String textareaValues() {
+    Object values = script("return Array.from(document.querySelectorAll('textarea')).map(t => t.value).join('\\n');");
+    return values == null ? "" : values.toString();
+  }
+
   public <T> T until(Function<WebDriver, T> condition) {
     return wait.until(condition);
   }
