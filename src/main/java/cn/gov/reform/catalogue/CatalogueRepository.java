@@ -24,6 +24,7 @@ import cn.gov.reform.catalogue.CatalogueRequest.TakenBack;
 import cn.gov.reform.catalogue.CatalogueRequest.TownshipType;
 import cn.gov.reform.engine.EngineClock;
 import cn.gov.reform.identity.Jurisdiction;
+import cn.gov.reform.identity.ScopedQuery;
 
 /** The catalogue's own tables (V8__power_catalogues.sql). Written only by {@link CatalogueService}. */
 @Repository
@@ -85,34 +86,24 @@ class CatalogueRepository {
 
   /** A page of the catalogues the caller may see that pass the filter, the most recently changed first. */
   Page list(Filter f, Jurisdiction who, int page, int size) {
-    List<Object> args = new ArrayList<>();
-    StringBuilder where = new StringBuilder(" where 1=1");
-    eq(where, args, "township_code", f.townshipCode());
-    eq(where, args, "county_code", f.countyCode());
-    eq(where, args, "city_code", f.cityCode());
-    eq(where, args, "province_code", f.provinceCode());
+    ScopedQuery q = new ScopedQuery().eq("township_code", f.townshipCode()).eq("county_code", f.countyCode())
+        .eq("city_code", f.cityCode()).eq("province_code", f.provinceCode());
     if (f.statuses() != null) {
-      if (f.statuses().isEmpty()) {
-        return new Page(List.of(), 0);
-      }
-      where.append(" and status in (").append(String.join(",", f.statuses().stream().map(s -> "?").toList())).append(")");
-      f.statuses().forEach(s -> args.add(s.name()));
+      q.in("status", f.statuses().stream().map(CatalogueStatus::name).toList());
     }
     if (f.overdue() != null) {
-      where.append(f.overdue() ? " and " : " and not ").append(OVERDUE);
-      args.addAll(OPEN);
-      args.add(java.sql.Date.valueOf(f.today()));
+      q.and((f.overdue() ? "" : "not ") + OVERDUE, OPEN.get(0), OPEN.get(1), java.sql.Date.valueOf(f.today()));
     }
-    String scope = who.sqlScope(null, args);
-    if (scope == null) {
+    if (!q.visibleTo(who, null)) {
       return new Page(List.of(), 0);
     }
-    where.append(" and ").append(scope);
-    Long total = jdbc.queryForObject("select count(*) from app_catalogue" + where, Long.class, args.toArray());
-    args.add(size);
-    args.add((long) page * size);
-    return new Page(jdbc.query("select * from app_catalogue" + where + " order by updated_at desc, id limit ? offset ?",
-        CATALOGUE, args.toArray()), total == null ? 0 : total);
+    return page(q, "app_catalogue", "updated_at desc, id", page, size);
+  }
+
+  private Page page(ScopedQuery q, String from, String order, int page, int size) {
+    Long total = jdbc.queryForObject("select count(*) from " + from + q.where(), Long.class, q.args());
+    return new Page(jdbc.query("select * from " + from + q.where() + " order by " + order + " limit ? offset ?", CATALOGUE,
+        q.pageArgs(page, size)), total == null ? 0 : total);
   }
 
   /** Under way and past its deadline (arguments: the two open statuses, today). */
@@ -123,30 +114,20 @@ class CatalogueRepository {
 
   /** A page of the catalogues in force (PUBLISHED) that pass the filter, by region. */
   Page published(PublicFilter f, int page, int size) {
-    List<Object> args = new ArrayList<>();
-    args.add(CatalogueStatus.PUBLISHED.name());
-    StringBuilder where = new StringBuilder(" where c.status = ?");
-    eq(where, args, "c.township_code", f.townshipCode());
+    ScopedQuery q = new ScopedQuery().eq("c.status", CatalogueStatus.PUBLISHED.name()).eq("c.township_code", f.townshipCode());
     if (f.region() != null && !f.region().isBlank()) {
       String region = f.region().strip();
       if (region.matches("[0-9]{6}|[0-9]{9}")) {
-        where.append(" and (c.township_code = ? or c.county_code = ? or c.city_code = ? or c.province_code = ?)");
-        args.addAll(List.of(region, region, region, region));
+        q.and("(c.township_code = ? or c.county_code = ? or c.city_code = ? or c.province_code = ?)", region, region, region, region);
       } else {
-        where.append(" and c.region_name like ? escape '\\'");
-        args.add(like(region));
+        q.and("c.region_name like ? escape '\\'", like(region));
       }
     }
     if (f.item() != null && !f.item().isBlank()) {
-      where.append(" and exists (select 1 from app_catalogue_item i where i.catalogue_id = c.id and i.version = c.current_version"
-          + " and i.name like ? escape '\\')");
-      args.add(like(f.item().strip()));
+      q.and("exists (select 1 from app_catalogue_item i where i.catalogue_id = c.id and i.version = c.current_version"
+          + " and i.name like ? escape '\\')", like(f.item().strip()));
     }
-    Long total = jdbc.queryForObject("select count(*) from app_catalogue c" + where, Long.class, args.toArray());
-    args.add(size);
-    args.add((long) page * size);
-    return new Page(jdbc.query("select c.* from app_catalogue c" + where + " order by c.township_code limit ? offset ?",
-        CATALOGUE, args.toArray()), total == null ? 0 : total);
+    return page(q, "app_catalogue c", "c.township_code", page, size);
   }
 
   /** {@code %text%} with the text's own wildcards taken literally. */
@@ -249,13 +230,6 @@ class CatalogueRepository {
 
   private static Timestamp now() {
     return Timestamp.from(EngineClock.now());
-  }
-
-  private static void eq(StringBuilder where, List<Object> args, String column, String value) {
-    if (value != null && !value.isBlank()) {
-      where.append(" and ").append(column).append(" = ?");
-      args.add(value);
-    }
   }
 
   private static Catalogue map(ResultSet rs, int i) throws SQLException {

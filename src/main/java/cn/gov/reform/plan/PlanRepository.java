@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +21,7 @@ import cn.gov.reform.approval.Finding;
 import cn.gov.reform.approval.FindingTable;
 import cn.gov.reform.engine.EngineClock;
 import cn.gov.reform.identity.Jurisdiction;
+import cn.gov.reform.identity.ScopedQuery;
 
 /** The plan's own tables (see db/migration): plans, versions, findings. Written only by {@link PlanService}. */
 @Repository
@@ -64,43 +64,27 @@ public class PlanRepository {
   public record Filter(String countyCode, String cityCode, String provinceCode, PlanStatus status, Boolean overdue) {}
 
   public Page list(Filter f, Jurisdiction who, int page, int size) {
-    StringBuilder where = new StringBuilder(" where 1=1");
-    List<Object> args = new ArrayList<>();
-    eq(where, args, "county_code", f.countyCode());
-    eq(where, args, "city_code", f.cityCode());
-    eq(where, args, "province_code", f.provinceCode());
-    eq(where, args, "status", f.status() == null ? null : f.status().name());
+    ScopedQuery q = new ScopedQuery().eq("county_code", f.countyCode()).eq("city_code", f.cityCode())
+        .eq("province_code", f.provinceCode()).eq("status", f.status() == null ? null : f.status().name());
     if (f.overdue() != null) {
-      where.append(" and overdue = ?");
-      args.add(f.overdue());
+      q.and("overdue = ?", f.overdue());
     }
-    String scope = who.sqlScope(null, args);
-    if (scope == null) {
-      return new Page(List.of(), 0);
-    }
-    where.append(" and ").append(scope);
-    Long total = jdbc.queryForObject("select count(*) from app_plan" + where, Long.class, args.toArray());
-    List<Object> pageArgs = new ArrayList<>(args);
-    pageArgs.add(size);
-    pageArgs.add((long) page * size);
-    List<Plan> items = jdbc.query("select * from app_plan" + where + " order by created_at desc, id limit ? offset ?",
-        PLAN, pageArgs.toArray());
-    return new Page(items, total == null ? 0 : total);
+    return page(q, who, "created_at desc, id", page, size);
   }
 
   /** A page of the plans in one of these statuses the caller may see, the most recently changed first. */
   public Page list(Collection<PlanStatus> statuses, Jurisdiction who, int page, int size) {
-    List<Object> args = new ArrayList<>(statuses.stream().map(PlanStatus::name).toList());
-    String scope = who.sqlScope(null, args);
-    if (scope == null || statuses.isEmpty()) {
+    return page(new ScopedQuery().in("status", statuses.stream().map(PlanStatus::name).toList()), who, "updated_at desc, id",
+        page, size);
+  }
+
+  private Page page(ScopedQuery q, Jurisdiction who, String order, int page, int size) {
+    if (!q.visibleTo(who, null)) {
       return new Page(List.of(), 0);
     }
-    String where = " where status in (" + String.join(",", statuses.stream().map(s -> "?").toList()) + ") and " + scope;
-    Long total = jdbc.queryForObject("select count(*) from app_plan" + where, Long.class, args.toArray());
-    args.add(size);
-    args.add((long) page * size);
-    List<Plan> items = jdbc.query("select * from app_plan" + where + " order by updated_at desc, id limit ? offset ?",
-        PLAN, args.toArray());
+    Long total = jdbc.queryForObject("select count(*) from app_plan" + q.where(), Long.class, q.args());
+    List<Plan> items = jdbc.query("select * from app_plan" + q.where() + " order by " + order + " limit ? offset ?", PLAN,
+        q.pageArgs(page, size));
     return new Page(items, total == null ? 0 : total);
   }
 
@@ -170,13 +154,6 @@ public class PlanRepository {
 
   private static Timestamp now() {
     return Timestamp.from(EngineClock.now());
-  }
-
-  private static void eq(StringBuilder where, List<Object> args, String column, String value) {
-    if (value != null && !value.isBlank()) {
-      where.append(" and ").append(column).append(" = ?");
-      args.add(value);
-    }
   }
 
   private static Plan mapPlan(ResultSet rs, int i) throws SQLException {

@@ -4,11 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +15,7 @@ import cn.gov.reform.catalogue.CatalogueRequest.PowerKind;
 import cn.gov.reform.catalogue.CatalogueRequest.TownshipType;
 import cn.gov.reform.identity.IdentitySeeder;
 import cn.gov.reform.identity.Jurisdiction;
+import cn.gov.reform.support.EngineSteps;
 import cn.gov.reform.plan.PlanFixtures;
 
 /**
@@ -46,17 +43,7 @@ public class CatalogueFixtures {
   public CatalogueFixtures(ProcessEngine engine, CatalogueService catalogues, IdentitySeeder groupsFirst) {
     this.engine = engine;
     this.catalogues = catalogues;
-    IdentityService identity = engine.getIdentityService();
-    USERS.forEach((user, group) -> {
-      if (identity.createUserQuery().userId(user).count() == 0) {
-        User u = identity.newUser(user);
-        u.setFirstName(user);
-        u.setLastName("测试");
-        u.setPassword(PASSWORD);
-        identity.saveUser(u);
-        identity.createMembership(user, group);
-      }
-    });
+    EngineSteps.ensureUsers(engine, USERS, PASSWORD);
   }
 
   // --- powers the documents name --------------------------------------------------------------------------------
@@ -120,19 +107,11 @@ public class CatalogueFixtures {
 
   /** Executes the instance's pending jobs (the job executor is off in tests). */
   public void runJobs(String processInstanceId) {
-    ManagementService management = engine.getManagementService();
-    for (Job job = next(processInstanceId); job != null; job = next(processInstanceId)) {
-      management.executeJob(job.getId());
-    }
-  }
-
-  private Job next(String processInstanceId) {
-    return engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).executable().listPage(0, 1)
-        .stream().findFirst().orElse(null);
+    EngineSteps.runJobs(engine, processInstanceId);
   }
 
   public Task task(String processInstanceId, String key) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
+    return EngineSteps.task(engine, processInstanceId, key);
   }
 
   /** Completes the instance's open task {@code key} as {@code user}, then runs the jobs that follow. */
@@ -163,14 +142,7 @@ public class CatalogueFixtures {
   }
 
   public <T> T as(String user, Supplier<T> work) {
-    IdentityService identity = engine.getIdentityService();
-    String group = USERS.getOrDefault(user, "");
-    List<String> tenants = group.isEmpty() ? List.of() : List.of(group.substring(group.length() - 6, group.length() - 4) + "0000");
-    identity.setAuthentication(user, List.of(group), tenants);
-    try {
-      return work.get();
-    } finally {
-      identity.clearAuthentication();
-    }
+    return EngineSteps.as(engine, user, USERS.getOrDefault(user, ""), work);
   }
+
 }

@@ -3,16 +3,13 @@ package cn.gov.reform.plan;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import cn.gov.reform.identity.Jurisdiction;
+import cn.gov.reform.support.EngineSteps;
 import cn.gov.reform.plan.PlanRequest.Kind;
 import cn.gov.reform.plan.PlanRequest.PlanType;
 import cn.gov.reform.plan.PlanRequest.Township;
@@ -69,18 +66,9 @@ public class PlanFixtures {
 
   /** Each user (password {@link #PASSWORD}) in its group, unless it exists. */
   public void ensureUsers(Map<String, String> groupOfUser) {
-    IdentityService identity = engine.getIdentityService();
-    groupOfUser.forEach((user, group) -> {
-      if (identity.createUserQuery().userId(user).count() == 0) {
-        User u = identity.newUser(user);
-        u.setFirstName(user);
-        u.setLastName("测试");
-        u.setPassword(PASSWORD);
-        identity.saveUser(u);
-        identity.createMembership(user, group);
-      }
-    });
+    EngineSteps.ensureUsers(engine, groupOfUser, PASSWORD);
   }
+
 
   /** A township of 鲁厅字〔2018〕33号 三(一) shape: 6 bodies, 4 institutions incl. 便民服务中心. */
   public static Township compliantTownship(String code, String name) {
@@ -163,21 +151,13 @@ public class PlanFixtures {
     return Jurisdiction.of(user, List.of(USERS.getOrDefault(user, "")));
   }
 
-  /** Executes the plan's pending jobs (the job executor is off in tests). */
+  /** Executes the instance's pending jobs (the job executor is off in tests). */
   public void runJobs(String processInstanceId) {
-    ManagementService management = engine.getManagementService();
-    for (Job job = next(processInstanceId); job != null; job = next(processInstanceId)) {
-      management.executeJob(job.getId());
-    }
-  }
-
-  private Job next(String processInstanceId) {
-    return engine.getManagementService().createJobQuery().processInstanceId(processInstanceId).executable().listPage(0, 1)
-        .stream().findFirst().orElse(null);
+    EngineSteps.runJobs(engine, processInstanceId);
   }
 
   public Task task(String processInstanceId, String key) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
+    return EngineSteps.task(engine, processInstanceId, key);
   }
 
   public void complete(String user, String processInstanceId, String key, Map<String, Object> variables) {
@@ -193,14 +173,7 @@ public class PlanFixtures {
   }
 
   public <T> T as(String user, java.util.function.Supplier<T> work) {
-    IdentityService identity = engine.getIdentityService();
-    String group = USERS.getOrDefault(user, "");
-    List<String> tenants = group.isEmpty() ? List.of() : List.of(group.substring(group.length() - 6, group.length() - 4) + "0000");
-    identity.setAuthentication(user, List.of(group), tenants);
-    try {
-      return work.get();
-    } finally {
-      identity.clearAuthentication();
-    }
+    return EngineSteps.as(engine, user, USERS.getOrDefault(user, ""), work);
   }
+
 }

@@ -21,9 +21,12 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What a reader of reformPlanApproval relies on in Cockpit and Modeler: one hub 下一环节？ with a spoke to every
+ * What a reader of every model relies on in Cockpit and Modeler: every decision's outcomes named and a diagram for every
+ * element. And of reformPlanApproval: one hub 下一环节？ with a spoke to every
  * stage in chain order, one gateway 办理意见？ that every stage answers to, every decision's outcomes named, and
  * a diagram for every element. The counts are those of the hub-and-spoke model (at most), so that the model
  * cannot drift back into a ladder of "stage needed?" gateways (it had 23 exclusive gateways and 62 flows).
@@ -48,8 +51,23 @@ class ProcessShapeTest {
     }
   }
 
-  @Test
-  void shouldNameEveryOutcomeOfEveryDecision() {
+  /** Every model of processes/: the plan's and every other procedure's. */
+  static List<Path> models() throws IOException {
+    try (var files = Files.list(Path.of("processes"))) {
+      return files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList();
+    }
+  }
+
+  private static BpmnModelInstance read(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return Bpmn.readModelFromStream(in);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void shouldNameEveryOutcomeOfEveryDecision(Path file) throws IOException {
+    BpmnModelInstance model = read(file);
     for (ExclusiveGateway gateway : model.getModelElementsByType(ExclusiveGateway.class)) {
       if (gateway.getOutgoing().size() > 1) {
         assertThat(gateway.getName()).as("name of %s", gateway.getId()).isNotBlank();
@@ -59,8 +77,10 @@ class ProcessShapeTest {
     }
   }
 
-  @Test
-  void shouldDrawEveryElementAndEveryFlow() {
+  @ParameterizedTest
+  @MethodSource("models")
+  void shouldDrawEveryElementAndEveryFlow(Path file) throws IOException {
+    BpmnModelInstance model = read(file);
     Collection<FlowElement> elements = model.getModelElementsByType(FlowElement.class);
     assertThat(elements).hasSizeGreaterThan(40);
     for (FlowElement element : elements) {
