@@ -46,6 +46,7 @@ import cn.gov.reform.audit.TimelineEntry;
 import cn.gov.reform.engine.DerivedFormTexts;
 import cn.gov.reform.engine.EngineClock;
 import cn.gov.reform.engine.SystemAccess;
+import cn.gov.reform.identity.CurrentCaller;
 import cn.gov.reform.identity.Jurisdiction;
 import cn.gov.reform.identity.Role;
 import cn.gov.reform.identity.UserNames;
@@ -73,7 +74,6 @@ public class TaskOperations {
   public static final String VAR_CO_SIGN_OF = "coSignOf";
   /** Prefix of the list label of a task somebody urged (催办). */
   static final String URGED = "【催办】";
-  static final int MAX_RECIPIENTS = 50;
   private static final String COMPLETED = "completed";
 
   private final TaskService tasks;
@@ -87,12 +87,17 @@ public class TaskOperations {
   private final AuditTrail audit;
   private final Copies copies;
   private final UserNames names;
+  private final CurrentCaller current;
   private final Duration urgeInterval;
+  private final int maxRecipients;
 
   public TaskOperations(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
       IdentityService identity, AuthorizationService authorizations, SystemAccess system, Procedures procedures,
       AuditTrail audit, Copies copies, UserNames names,
-      @Value("${app.operations.urge-interval:PT4H}") Duration urgeInterval) {
+      CurrentCaller current, @Value("${app.operations.urge-interval}") Duration urgeInterval,
+      @Value("${app.operations.copy-max-recipients}") int maxRecipients) {
+    this.current = current;
+    this.maxRecipients = maxRecipients;
     this.tasks = tasks;
     this.runtime = runtime;
     this.history = history;
@@ -295,7 +300,7 @@ public class TaskOperations {
       if (g == null || system.call(() -> identity.createGroupQuery().groupId(g).count()) == 0) {
         errors.add(new FieldError("groupIds", "岗位（用户组）“" + g + "”不存在"));
       } else {
-        system.call(() -> identity.createUserQuery().memberOfGroup(g).listPage(0, MAX_RECIPIENTS + 1))
+        system.call(() -> identity.createUserQuery().memberOfGroup(g).listPage(0, maxRecipients + 1))
             .forEach(u -> recipients.add(u.getId()));
       }
     }
@@ -303,8 +308,8 @@ public class TaskOperations {
       throw new OperationInputException(errors);
     }
     recipients.remove(caller.userId());
-    if (recipients.size() > MAX_RECIPIENTS) {
-      throw new OperationInputException("groupIds", "一次最多抄送" + MAX_RECIPIENTS + "人");
+    if (recipients.size() > maxRecipients) {
+      throw new OperationInputException("groupIds", "一次最多抄送" + maxRecipients + "人");
     }
     String reasonText = reason(reason, false);
     List<String> added = copies.send(t.processKey(), t.subject().businessKey(), List.copyOf(recipients), caller.userId(),
@@ -530,15 +535,11 @@ public class TaskOperations {
     List<String> groups = system.call(() -> tasks.getIdentityLinksForTask(taskId)).stream()
         .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null).map(IdentityLink::getGroupId)
         .toList();
-    Set<String> mine = Set.copyOf(callerGroups(caller));
+    // the groups the caller's authentication carries (the filter read them for this request): no second lookup
+    Set<String> mine = Set.copyOf(current.groupIds());
     boolean candidate = groups.stream().anyMatch(mine::contains);
     boolean worker = caller.userId().equals(task.getAssignee()) || task.getAssignee() == null && candidate;
     return new OpenTask(task, subject, processKey, groups, worker, candidate, model(task.getProcessDefinitionId()));
-  }
-
-  private List<String> callerGroups(Jurisdiction caller) {
-    return system.call(() -> identity.createGroupQuery().groupMember(caller.userId()).listPage(0, 200)).stream()
-        .map(g -> g.getId()).toList();
   }
 
   private void mustWork(OpenTask t, Jurisdiction caller, String what) {
