@@ -88,7 +88,23 @@
       dueSoon(s.dueSoon);
       Object.keys(charts).forEach(function (k) { charts[k].resize(); });
     }).catch(fail);
+    procedureCounts();
     overdueCatalogues();
+  }
+
+  // every procedure's items within the viewer's region (GET /api/stats/procedures)
+  function procedureCounts() {
+    get('/api/stats/procedures').then(function (rows) {
+      var body = $('procedureCounts').querySelector('tbody');
+      body.textContent = '';
+      rows.forEach(function (p) {
+        var tr = body.insertRow();
+        cell(tr, p.name);
+        cell(tr, String(p.running));
+        cell(tr, String(p.finished));
+        cell(tr, String(p.overdue));
+      });
+    }).catch(fail);
   }
 
   // power catalogues still under way after their province's deadline (GET /api/catalogues, the viewer's region only)

@@ -38,6 +38,22 @@ public interface Procedure {
    */
   SubjectPage subjects(Jurisdiction caller, boolean finished, int page, int size);
 
+  /** How many of the items a caller may see are under way, finished, and under way past their deadline. */
+  record Counts(long running, long finished, long overdue) {}
+
+  /**
+   * The caller's counts of this procedure's items, for the managers' dashboard, {@code /api/stats/procedures} and
+   * the {@code reform_items} gauges: by default the totals of {@link #subjects} and {@link #overdue}.
+   */
+  default Counts counts(Jurisdiction caller) {
+    return new Counts(subjects(caller, false, 0, 1).total(), subjects(caller, true, 0, 1).total(), overdue(caller));
+  }
+
+  /** How many of the items the caller may see are under way past their deadline (none for a procedure without one). */
+  default long overdue(Jurisdiction caller) {
+    return 0;
+  }
+
   /**
    * The Chinese word for a decision its timeline recorded at a stage, as the stage's form words it (审核通过, 批准) or
    * as the procedure calls its system steps (通过, 已确定); by default the shared label of {@link Decision}, or of the

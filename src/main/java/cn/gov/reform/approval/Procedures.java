@@ -44,8 +44,15 @@ public class Procedures {
     return caller.canSee(countyCode, cityCode, provinceCode) || copies.received(processKey, businessKey, caller.userId());
   }
 
+  /** {@link #mayRead} for an item that names townships: their officials may read it too. */
+  public boolean mayRead(String processKey, String businessKey, java.util.Collection<String> townshipCodes, String countyCode,
+      String cityCode, String provinceCode, Jurisdiction caller) {
+    return caller.canSeeTownship(townshipCodes, countyCode, cityCode, provinceCode)
+        || copies.received(processKey, businessKey, caller.userId());
+  }
+
   private boolean mayRead(Subject s, Jurisdiction caller) {
-    return mayRead(s.processKey(), s.businessKey(), s.countyCode(), s.cityCode(), s.provinceCode(), caller);
+    return mayRead(s.processKey(), s.businessKey(), s.townshipCodes(), s.countyCode(), s.cityCode(), s.provinceCode(), caller);
   }
 
   public List<Procedure> all() {

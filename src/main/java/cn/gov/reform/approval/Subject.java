@@ -14,4 +14,14 @@ public record Subject(
     @Schema(description = "省级行政区代码", example = "370000") String provinceCode,
     @Schema(description = "状态", example = "IN_REVIEW") String status,
     @Schema(description = "状态名称", example = "审核中") String statusLabel,
-    @Schema(description = "流程实例 id", nullable = true) String processInstanceId) {}
+    @Schema(description = "流程实例 id", nullable = true) String processInstanceId,
+    @Schema(description = "事项涉及的乡镇（街道）代码；乡镇党委的人员可查看涉及本乡镇的事项", example = "[\"370921109\"]")
+    java.util.List<String> townshipCodes) {
+
+  /** An item of a county, city or province that names no township. */
+  public Subject(String processKey, String businessKey, String title, String region, String countyCode, String cityCode,
+      String provinceCode, String status, String statusLabel, String processInstanceId) {
+    this(processKey, businessKey, title, region, countyCode, cityCode, provinceCode, status, statusLabel, processInstanceId,
+        java.util.List.of());
+  }
+}

@@ -69,6 +69,11 @@ class CatalogueSubjects implements Procedure {
   }
 
   @Override
+  public long overdue(Jurisdiction caller) {
+    return catalogues.list(new CatalogueRepository.Filter(null, null, null, null, null, true, calendar.today()), caller, 0, 1).total();
+  }
+
+  @Override
   public SubjectPage subjects(Jurisdiction caller, boolean finished, int page, int size) {
     Set<CatalogueStatus> statuses = Set.copyOf(Arrays.stream(CatalogueStatus.values()).filter(s -> s.finished() == finished).toList());
     CatalogueRepository.Page result = catalogues.list(new CatalogueRepository.Filter(null, null, null, null, statuses, null,

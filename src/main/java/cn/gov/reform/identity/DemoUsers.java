@@ -68,9 +68,11 @@ public class DemoUsers implements ApplicationRunner {
   private final IdentityService identity;
   private final TaskService tasks;
   private final ManagementService management;
+  private final RoleGroups roleGroups;
   private boolean createdNow;
 
-  DemoUsers(IdentityService identity, TaskService tasks, ManagementService management) {
+  DemoUsers(IdentityService identity, TaskService tasks, ManagementService management, RoleGroups roleGroups) {
+    this.roleGroups = roleGroups;
     this.identity = identity;
     this.tasks = tasks;
     this.management = management;
@@ -88,6 +90,7 @@ public class DemoUsers implements ApplicationRunner {
       user.setPassword(PASSWORD);
       user.setEmail(u.id() + "@example.gov.cn");
       identity.saveUser(user);
+      roleGroups.ensure(u.group());
       identity.createMembership(u.id(), u.group());
     }
     createdNow = true;

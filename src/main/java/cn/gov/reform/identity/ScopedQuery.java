@@ -35,7 +35,15 @@ public final class ScopedQuery {
 
   /** Narrows to the items the caller may see (columns of {@code alias}, null for none); false when that is nothing. */
   public boolean visibleTo(Jurisdiction caller, String alias) {
-    String scope = caller.sqlScope(alias, args);
+    return visibleTo(caller, alias, null);
+  }
+
+  /**
+   * {@link #visibleTo(Jurisdiction, String)} for items that name townships: their officials see the rows for which
+   * {@code townshipCondition} (one {@code ?}, see {@link Jurisdiction#sqlScope(String, List, String)}) holds.
+   */
+  public boolean visibleTo(Jurisdiction caller, String alias, String townshipCondition) {
+    String scope = caller.sqlScope(alias, args, townshipCondition);
     if (scope == null) {
       return false;
     }

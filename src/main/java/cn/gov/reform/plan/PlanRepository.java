@@ -78,6 +78,16 @@ public class PlanRepository {
         page, size);
   }
 
+  /** How many plans the caller may see are under way and flagged overdue. */
+  public long countOverdue(Collection<PlanStatus> open, Jurisdiction who) {
+    ScopedQuery q = new ScopedQuery().in("status", open.stream().map(PlanStatus::name).toList()).and("overdue = ?", true);
+    if (!q.visibleTo(who, null)) {
+      return 0;
+    }
+    Long n = jdbc.queryForObject("select count(*) from app_plan" + q.where(), Long.class, q.args());
+    return n == null ? 0 : n;
+  }
+
   private Page page(ScopedQuery q, Jurisdiction who, String order, int page, int size) {
     if (!q.visibleTo(who, null)) {
       return new Page(List.of(), 0);

@@ -63,6 +63,11 @@ class PlanSubjects implements Procedure {
   }
 
   @Override
+  public long overdue(Jurisdiction caller) {
+    return plans.countOverdue(Arrays.stream(PlanStatus.values()).filter(s -> !s.finished()).toList(), caller);
+  }
+
+  @Override
   public SubjectPage subjects(Jurisdiction caller, boolean finished, int page, int size) {
     Set<PlanStatus> statuses = Set.copyOf(Arrays.stream(PlanStatus.values()).filter(s -> s.finished() == finished).toList());
     PlanRepository.Page result = plans.list(statuses, caller, page, size);
