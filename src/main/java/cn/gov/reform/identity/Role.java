@@ -39,7 +39,12 @@ public enum Role {
   /** a county department (县直部门) handing work to townships or assessing them */
   COUNTY_DEPARTMENT("countydept", "县直部门申报", Level.REGION, false),
   /** a township's party committee (乡镇党委), by its 9-digit township code */
-  TOWNSHIP("township", "乡镇党委", Level.TOWNSHIP, false);
+  TOWNSHIP("township", "乡镇党委", Level.TOWNSHIP, false),
+  /**
+   * a unit responsible for a supervised key task (督查责任单位): {@code unit} + the unit's abbreviation + region code,
+   * e.g. {@code unitbb370100} (济南市编办); named by the procedure that creates it ({@link RoleGroups#ensure(String, String)})
+   */
+  UNIT("unit", "督查责任单位", Level.REGION, false);
 
   /** Whether a role's groups are named by a 6-digit region code or a 9-digit township code. */
   public enum Level {
@@ -53,7 +58,7 @@ public enum Role {
   }
 
   private static final Pattern GROUP = Pattern.compile("(" + Arrays.stream(values())
-      .map(r -> r == DEPARTMENT ? r.prefix + "[a-z]*" : r.prefix).collect(Collectors.joining("|")) + ")([0-9]{6}|[0-9]{9})");
+      .map(r -> r.abbreviated() ? r.prefix + "[a-z]+" : r.prefix).collect(Collectors.joining("|")) + ")([0-9]{6}|[0-9]{9})");
 
   private final String prefix;
   private final String label;
@@ -80,6 +85,11 @@ public enum Role {
     return seeded;
   }
 
+  /** Whether the role's group names carry an abbreviation between prefix and region code (a department, a unit). */
+  public boolean abbreviated() {
+    return this == DEPARTMENT || this == UNIT;
+  }
+
   public String group(String regionCode) {
     return prefix + regionCode;
   }
@@ -94,8 +104,9 @@ public enum Role {
     }
     String p = m.group(1);
     String code = m.group(2);
-    // every prefix but the departments' is the whole word; dept + an abbreviation is a department
-    Role role = Arrays.stream(values()).filter(r -> r.prefix.equals(p)).findFirst().orElse(DEPARTMENT);
+    // a whole prefix, or an abbreviated role's prefix followed by the abbreviation (deptfgw, unitbb)
+    Role role = Arrays.stream(values()).filter(r -> r.prefix.equals(p)).findFirst().orElseGet(() -> Arrays.stream(values())
+        .filter(r -> r.abbreviated() && p.startsWith(r.prefix)).findFirst().orElseThrow());
     if (!code.matches(role.level.digits)) {
       return Optional.empty();
     }

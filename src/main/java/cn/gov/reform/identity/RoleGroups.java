@@ -88,7 +88,18 @@ public class RoleGroups {
    * Returns its name; empty for an id that is not a role group of a known region.
    */
   public Optional<String> ensure(String groupId) {
-    Optional<String> name = nameOf(groupId);
+    return ensure(groupId, nameOf(groupId));
+  }
+
+  /**
+   * {@link #ensure(String)} for a role group whose name the procedure knows (a supervised task's responsible unit,
+   * {@code unitbb370100} → 济南市编办（督查责任单位）); the name is written only when the group is new.
+   */
+  public Optional<String> ensure(String groupId, String name) {
+    return Role.parse(groupId).isEmpty() ? Optional.empty() : ensure(groupId, Optional.of(name));
+  }
+
+  private Optional<String> ensure(String groupId, Optional<String> name) {
     if (name.isEmpty() || known.contains(groupId)) {
       return name;
     }

@@ -117,6 +117,11 @@ class IdentitySeederTest {
     assertThat(roleGroups.ensure("township3709211")).isEmpty();
     assertThat(roleGroups.ensure("orgdept370921109")).as("a county role with a township code").isEmpty();
     assertThat(roleGroups.ensure("camunda-admin")).isEmpty();
+    assertThat(roleGroups.ensure("unitbb370100", "济南市编办（督查责任单位）")).contains("济南市编办（督查责任单位）");
+    assertThat(identity.createGroupQuery().groupId("unitbb370100").singleResult().getName()).isEqualTo("济南市编办（督查责任单位）");
+    assertThat(Role.parse("unitbb370100")).contains(new Role.Membership(Role.UNIT, "370100"));
+    assertThat(Role.parse("deptfgw220000")).contains(new Role.Membership(Role.DEPARTMENT, "220000"));
+    assertThat(Role.parse("countydept370921")).contains(new Role.Membership(Role.COUNTY_DEPARTMENT, "370921"));
 
     Jurisdiction township = Jurisdiction.of("ciyao", java.util.List.of("township370921109"));
     assertThat(township.canSee("370921", "370900", "370000")).as("not the county's other items").isFalse();
