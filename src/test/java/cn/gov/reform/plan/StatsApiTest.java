@@ -153,6 +153,14 @@ class StatsApiTest {
     assertThat(rows(otherProvince.get("byStatus"), "provinceCode")).doesNotContain("320000");
     assertThat(otherProvince.get("dueSoon").toString()).doesNotContain(dongshan.get("id").asText(), meili.get("id").asText());
 
+    // every procedure counted alike (GET /api/stats/procedures): the county's plans, none of another province's
+    Http.Answer procedures = http.get("/api/stats/procedures", "jiangning");
+    assertThat(procedures.status()).isEqualTo(200);
+    assertThat(rows(procedures.json(), "processKey", "name", "running", "finished", "overdue")).contains(
+        "reformPlanApproval 乡镇行政管理体制改革方案审批 2 0 1", "powerCatalogueApproval 放权赋权目录审批 0 0 0");
+    assertThat(rows(http.get("/api/stats/procedures", "jiangsu").json(), "processKey", "running", "overdue"))
+        .contains("reformPlanApproval 4 1");
+
     JsonNode admin = stats(PlanFixtures.ADMIN);
     assertThat(admin.get("regionLevel").asText()).isEqualTo("province");
     assertThat(rows(admin.get("overdue"), "regionCode", "regionName", "count")).contains("320000 江苏省 1");
