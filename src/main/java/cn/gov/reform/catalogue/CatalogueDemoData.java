@@ -5,10 +5,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import cn.gov.reform.catalogue.CatalogueRequest.Item;
@@ -16,6 +13,7 @@ import cn.gov.reform.catalogue.CatalogueRequest.LegalBasis;
 import cn.gov.reform.catalogue.CatalogueRequest.Mode;
 import cn.gov.reform.catalogue.CatalogueRequest.PowerKind;
 import cn.gov.reform.catalogue.CatalogueRequest.TownshipType;
+import cn.gov.reform.identity.DemoItems;
 import cn.gov.reform.identity.DemoUsers;
 import cn.gov.reform.identity.Jurisdiction;
 
@@ -26,9 +24,8 @@ import cn.gov.reform.identity.Jurisdiction;
  * page; 马营镇's, still at the legal review after Gansu's deadline (通办发〔2020〕6号 二(四)8), overdue on the dashboard.
  */
 @Component
-@Order(DemoUsers.FIRST + 1)
 @ConditionalOnProperty(name = "app.demo-data", havingValue = "true")
-class CatalogueDemoData implements ApplicationRunner {
+class CatalogueDemoData implements DemoItems {
 
   private static final Logger LOG = LoggerFactory.getLogger(CatalogueDemoData.class);
   private static final String SHANDONG_GUIDE = "山东省向经济发达镇放权指导目录";
@@ -43,10 +40,7 @@ class CatalogueDemoData implements ApplicationRunner {
   }
 
   @Override
-  public void run(ApplicationArguments args) {
-    if (!users.createdNow()) {
-      return;
-    }
+  public void create() {
     String ciyao = start("ningyang", new CatalogueRequest("宁阳县向磁窑镇赋权事项目录", "370921109", TownshipType.DEVELOPED_TOWN, List.of(
         item("城市大型户外广告设置审核", PowerKind.LICENSING, Mode.CONCENTRATED, "宁阳县综合行政执法局", "城市市容和环境卫生管理条例", "第十一条", SHANDONG_GUIDE),
         item("占用、挖掘城市道路审批", PowerKind.LICENSING, Mode.CONCENTRATED, "宁阳县住房和城乡建设局", "城市道路管理条例", "第三十条", SHANDONG_GUIDE),

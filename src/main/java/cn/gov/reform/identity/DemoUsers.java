@@ -69,10 +69,13 @@ public class DemoUsers implements ApplicationRunner {
   private final TaskService tasks;
   private final ManagementService management;
   private final RoleGroups roleGroups;
+  private final org.springframework.beans.factory.ObjectProvider<DemoItems> items;
   private boolean createdNow;
 
-  DemoUsers(IdentityService identity, TaskService tasks, ManagementService management, RoleGroups roleGroups) {
+  DemoUsers(IdentityService identity, TaskService tasks, ManagementService management, RoleGroups roleGroups,
+      org.springframework.beans.factory.ObjectProvider<DemoItems> items) {
     this.roleGroups = roleGroups;
+    this.items = items;
     this.identity = identity;
     this.tasks = tasks;
     this.management = management;
@@ -95,6 +98,28 @@ public class DemoUsers implements ApplicationRunner {
     }
     createdNow = true;
     LOG.info("Demo data: {} users (password '{}')", USERS.size(), PASSWORD);
+    createItems();
+  }
+
+  /**
+   * Every procedure's demo items at once, one thread each: on two cores the first PDF of the catalogues' 批复 (loading
+   * PDFBox and POI) no longer waits for the sample plans. A failure stops the start as it would have in sequence.
+   */
+  private void createItems() {
+    List<DemoItems> all = items.orderedStream().toList();
+    List<java.util.concurrent.CompletableFuture<Void>> running = new java.util.ArrayList<>();
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, all.size()),
+        r -> new Thread(r, "demo-data"));
+    try {
+      for (DemoItems item : all) {
+        running.add(java.util.concurrent.CompletableFuture.runAsync(item::create, threads));
+      }
+      java.util.concurrent.CompletableFuture.allOf(running.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    } finally {
+      threads.shutdown();
+    }
   }
 
   /** True on the first start of an empty database: the procedures add their demo items then, and only then. */

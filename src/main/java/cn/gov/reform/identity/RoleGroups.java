@@ -118,48 +118,37 @@ public class RoleGroups {
   }
 
   private Optional<String> nameOf(Role role, String code, String groupId) {
-    if (role.level() == Role.Level.TOWNSHIP) {
-      return regions.countyOfTownship(code).flatMap(county -> regions.townshipName(code)
-          .map(t -> countyName(county) + t + "党委"));
-    }
-    Optional<RegionDirectory.Region> province = regions.province(code);
-    if (province.isPresent()) {
-      String p = province.get().name();
-      return switch (role) {
-        case REVIEWER -> Optional.of(p + "编办（审核）");
-        case APPROVER -> Optional.of(p + "人民政府（审批）");
-        case FILER -> Optional.of(p + "编办（备案）");
-        case SUPERVISOR -> Optional.of(p + "（督办）");
-        case DEPARTMENT -> Optional.of(p + jointReview.nameOf(groupId) + "（会审）");
-        default -> Optional.empty();
-      };
-    }
-    Optional<RegionDirectory.Region> city = regions.city(code);
-    if (city.isPresent()) {
-      String c = regions.province(city.get().provinceCode()).map(RegionDirectory.Region::name).orElse("") + city.get().name();
-      return switch (role) {
-        case REVIEWER -> Optional.of(c + "编办（审核）");
-        case SUBMITTER -> Optional.of(c + "人民政府（申报）");
-        case APPROVER -> Optional.of(c + "委、市政府（审批）");
-        case SUPERVISOR -> Optional.of(c + "（督办）");
-        default -> Optional.empty();
-      };
-    }
-    if (regions.county(code).isEmpty()) {
-      return Optional.empty();
-    }
-    String n = countyName(code);
     return switch (role) {
-      case DRAFTER -> Optional.of(n + "（方案起草）");
-      case LEGAL -> Optional.of(n + "司法局（法律审核）");
-      case COUNTY_GOVERNMENT -> Optional.of(n + "党委、政府（审批）");
-      case SUPERVISOR -> Optional.of(n + "（督办）");
-      case REQUESTER -> Optional.of(n + "（借调申请单位）");
-      case ORGANISATION -> Optional.of(n + "委组织部（借调审批）");
-      case HUMAN_RESOURCES -> Optional.of(n + "人力资源和社会保障局（借调审批）");
-      case COUNTY_DEPARTMENT -> Optional.of(n + "县直部门（事项申报）");
-      default -> Optional.empty();
+      case TOWNSHIP -> regions.countyOfTownship(code).flatMap(county -> regions.townshipName(code)
+          .map(t -> countyName(county) + t + "党委"));
+      case DRAFTER -> county(code, "（方案起草）");
+      case LEGAL -> county(code, "司法局（法律审核）");
+      case COUNTY_GOVERNMENT -> county(code, "党委、政府（审批）");
+      case REQUESTER -> county(code, "（借调申请单位）");
+      case ORGANISATION -> county(code, "委组织部（借调审批）");
+      case HUMAN_RESOURCES -> county(code, "人力资源和社会保障局（借调审批）");
+      case COUNTY_DEPARTMENT -> county(code, "县直部门（事项申报）");
+      case SUBMITTER -> city(code, "人民政府（申报）");
+      case REVIEWER -> province(code, "编办（审核）").or(() -> city(code, "编办（审核）"));
+      case APPROVER -> province(code, "人民政府（审批）").or(() -> city(code, "委、市政府（审批）"));
+      case FILER -> province(code, "编办（备案）");
+      case SUPERVISOR -> province(code, "（督办）").or(() -> city(code, "（督办）")).or(() -> county(code, "（督办）"));
+      case DEPARTMENT -> province(code, jointReview.nameOf(groupId) + "（会审）");
+      case UNIT -> Optional.empty();
     };
+  }
+
+  private Optional<String> province(String code, String suffix) {
+    return regions.province(code).map(p -> p.name() + suffix);
+  }
+
+  private Optional<String> city(String code, String suffix) {
+    return regions.city(code).map(c -> regions.province(c.provinceCode()).map(RegionDirectory.Region::name).orElse("")
+        + c.name() + suffix);
+  }
+
+  private Optional<String> county(String code, String suffix) {
+    return regions.county(code).map(c -> countyName(code) + suffix);
   }
 
   private String countyName(String countyCode) {

@@ -6,13 +6,11 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import cn.gov.reform.calendar.WorkingDayCalendar;
+import cn.gov.reform.identity.DemoItems;
 import cn.gov.reform.identity.DemoUsers;
 import cn.gov.reform.identity.Jurisdiction;
 
@@ -22,9 +20,8 @@ import cn.gov.reform.identity.Jurisdiction;
  * default and postgres profiles only.
  */
 @Component
-@Order(DemoUsers.FIRST + 1)
 @ConditionalOnProperty(name = "app.demo-data", havingValue = "true")
-class PlanDemoData implements ApplicationRunner {
+class PlanDemoData implements DemoItems {
 
   private static final Logger LOG = LoggerFactory.getLogger(PlanDemoData.class);
 
@@ -39,10 +36,7 @@ class PlanDemoData implements ApplicationRunner {
   }
 
   @Override
-  public void run(ApplicationArguments args) {
-    if (!users.createdNow()) {
-      return;
-    }
+  public void create() {
     // 磁窑镇 as an ordinary township plan: 8 bodies and 6 institutions break 鲁厅字〔2018〕33号 三(一) → back at draftPlan
     start("ningyang", "关于深化磁窑镇行政管理体制改革方案（乡镇方案稿）", "370921", List.of(
         township("370921109", "磁窑镇", List.of("党政办公室", "党群工作办公室", "经济发展办公室", "规划建设和生态环境办公室",

@@ -22,6 +22,8 @@ import cn.gov.reform.plan.PlanFixtures;
  * Officials of the catalogue's roles in the seeds' regions (宁阳县, 新泰市, 东平县 of 泰安市; 通渭县 of 定西市) and catalogues
  * built from the powers the documents name. The suite shares one database: every test takes townships of its own.
  */
+// not in an app started with its demo data (FirstStartIT): these users would stand in for the demo users
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "app.demo-data", havingValue = "false", matchIfMissing = true)
 @Component
 public class CatalogueFixtures {
 

@@ -16,6 +16,8 @@ import cn.gov.reform.plan.PlanRequest.Township;
 import cn.gov.reform.plan.PlanRequest.Unit;
 
 /** Test users from the seeds' regions and plans built from the seeds' real townships. */
+// not in an app started with its demo data (FirstStartIT): these users would stand in for the demo users
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "app.demo-data", havingValue = "false", matchIfMissing = true)
 @Component
 public class PlanFixtures {
 
