@@ -32,6 +32,10 @@ public class ApiException extends RuntimeException {
   }
 
   /** The caller is known but their role does not allow this action. */
+  public static ApiException badRequest(String title, String message) {
+    return new ApiException(HttpStatus.BAD_REQUEST, title, message);
+  }
+
   public static ApiException forbidden(String message) {
     return new ApiException(HttpStatus.FORBIDDEN, "无权操作", message);
   }
