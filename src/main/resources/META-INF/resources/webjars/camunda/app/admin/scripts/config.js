@@ -40,13 +40,8 @@ export default {
   locales: english
     ? {availableLocales: ['en', 'zh-CN'], fallbackLocale: 'en'}
     : {availableLocales: ['zh-CN'], fallbackLocale: 'zh-CN'},
-  // // custom libraries and scripts loading and initialization,
-  // // see: http://docs.camunda.org/guides/user-guide/#tasklist-customizing-custom-scripts
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'admin' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // 管理操作记录 and 管理驾驶舱 in the header
+  customScripts: ['scripts/audit-link.js'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
