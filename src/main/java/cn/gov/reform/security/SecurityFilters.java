@@ -28,7 +28,8 @@ class SecurityFilters {
 
   /** The filters' order, first to last. */
   static final class Order {
-    static final int ADMIN_SETUP = Ordered.HIGHEST_PRECEDENCE;
+    static final int DATABASE_OUTAGE = Ordered.HIGHEST_PRECEDENCE;
+    static final int ADMIN_SETUP = Ordered.HIGHEST_PRECEDENCE + 1;
     static final int HSTS = Ordered.HIGHEST_PRECEDENCE + 5;
     static final int BODY_SIZE = Ordered.HIGHEST_PRECEDENCE + 10;
     static final int AUTHENTICATION = Ordered.HIGHEST_PRECEDENCE + 20;
@@ -42,6 +43,14 @@ class SecurityFilters {
 
   SecurityFilters(@Value("${camunda.bpm.application-path:/camunda}") String applicationPath) {
     this.applicationPath = applicationPath;
+  }
+
+  /** Outermost: the database down anywhere in the chain is a 503 problem, not the container's 500 page. */
+  @Bean
+  FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter() {
+    FilterRegistrationBean<DatabaseOutageFilter> bean = new FilterRegistrationBean<>(new DatabaseOutageFilter());
+    bean.setOrder(Order.DATABASE_OUTAGE);
+    return bean;
   }
 
   /** The 1 MB body limit, and for attachment uploads the multipart request limit (the file and its form). */

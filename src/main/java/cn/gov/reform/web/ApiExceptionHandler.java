@@ -70,7 +70,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (cn.gov.reform.engine.DatabaseOutage.is(e)) {
+      LOG.warn("database unavailable: {}", e.toString());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+          .header("Retry-After", cn.gov.reform.engine.DatabaseOutage.RETRY_AFTER_SECONDS)
+          .body(problem(HttpStatus.SERVICE_UNAVAILABLE, cn.gov.reform.engine.DatabaseOutage.TITLE,
+              cn.gov.reform.engine.DatabaseOutage.DETAIL, null));
+    }
+    ProblemDetail problem = unexpectedProblem(e);
+    return ResponseEntity.status(problem.getStatus()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+
+  private ProblemDetail unexpectedProblem(Exception e) {
     if (e instanceof InvalidFields invalid) {
       // raised by a procedure's checks or inside the engine by its listeners; 400 names every bad field
       String detail = invalid.errors().isEmpty()
