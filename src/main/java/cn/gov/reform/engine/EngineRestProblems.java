@@ -15,7 +15,8 @@ public class EngineRestProblems implements ForcedAutoDiscoverable {
 
   @Override
   public void configure(FeatureContext context) {
-    for (Class<?> mapper : List.of(DatabaseOutage.Wrapped.class, DatabaseOutage.Engine.class, DatabaseOutage.Unexpected.class,
+    for (Class<?> mapper : List.of(DatabaseOutageMappers.Wrapped.class, DatabaseOutageMappers.Engine.class,
+        DatabaseOutageMappers.Unexpected.class,
         TaskTakenMapper.Wrapped.class, TaskTakenMapper.Engine.class, TaskTakenMapper.Unexpected.class,
         RefusalMapper.Wrapped.class, RefusalMapper.Engine.class)) {
       if (!context.getConfiguration().isRegistered(mapper)) {

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import cn.gov.reform.engine.DatabaseOutage;
+import cn.gov.reform.web.DatabaseOutage;
 import cn.gov.reform.web.Problems;
 
 /**
@@ -36,8 +36,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
       LOG.warn("database unavailable at {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
       response.resetBuffer();
       response.setHeader("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
-      java.util.Map<String, Object> body = Problems.body(503, DatabaseOutage.TITLE, DatabaseOutage.DETAIL, null);
-      body.put("message", DatabaseOutage.DETAIL);
+      java.util.Map<String, Object> body = DatabaseOutage.body();
       response.setStatus(503);
       response.setContentType(Problems.MEDIA_TYPE + ";charset=UTF-8");
       response.setCharacterEncoding("UTF-8");

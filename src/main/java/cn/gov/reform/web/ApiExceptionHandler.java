@@ -71,12 +71,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
-    if (cn.gov.reform.engine.DatabaseOutage.is(e)) {
+    if (DatabaseOutage.is(e)) {
       LOG.warn("database unavailable: {}", e.toString());
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-          .header("Retry-After", cn.gov.reform.engine.DatabaseOutage.RETRY_AFTER_SECONDS)
-          .body(problem(HttpStatus.SERVICE_UNAVAILABLE, cn.gov.reform.engine.DatabaseOutage.TITLE,
-              cn.gov.reform.engine.DatabaseOutage.DETAIL, null));
+          .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS)
+          .body(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.TITLE,
+              DatabaseOutage.DETAIL, null));
     }
     ProblemDetail problem = unexpectedProblem(e);
     return ResponseEntity.status(problem.getStatus()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
