@@ -67,6 +67,27 @@ class DeploymentTest {
     }
   }
 
+  /**
+   * README "Changing a model": an item under way keeps the forms of the version it started on, so every form reference
+   * of every model is bound to its own deployment (the auto-deployment deploys models and forms together).
+   */
+  @Test
+  void shouldBindEveryFormOfEveryModelToItsOwnDeployment() throws IOException {
+    java.util.regex.Pattern ref = java.util.regex.Pattern.compile("camunda:formRef=\"[^\"]+\"(\\s+camunda:formRefBinding=\"([a-z]+)\")?");
+    int refs = 0;
+    for (Path f : files("processes")) {
+      if (!f.toString().endsWith(".bpmn")) {
+        continue;
+      }
+      java.util.regex.Matcher m = ref.matcher(Files.readString(f));
+      while (m.find()) {
+        refs++;
+        assertThat(m.group(2)).as("%s: %s", f.getFileName(), m.group()).isEqualTo("deployment");
+      }
+    }
+    assertThat(refs).isGreaterThan(10);
+  }
+
   @Test
   void shouldResolveEveryFormRefOfEveryUserTaskAndStartEvent() throws IOException {
     RepositoryService repository = engine.getRepositoryService();
