@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import cn.gov.reform.audit.AuditTrail;
 
 /**
@@ -41,11 +43,24 @@ public class ModelMigrations {
   }
 
   /** One older version: its running instances and, after a run, how many moved; why not, if they could not. */
-  public record Source(String definitionId, int version, String versionTag, long instances, long migrated, List<String> problems) {}
+  @Schema(description = "一个旧版本的流程定义及其进行中的事项")
+  public record Source(
+      @Schema(description = "旧版本流程定义 id") String definitionId,
+      @Schema(description = "版本号", example = "1") int version,
+      @Schema(description = "版本标签", example = "2.0", nullable = true) String versionTag,
+      @Schema(description = "该版本上进行中的事项数", example = "12") long instances,
+      @Schema(description = "本次迁移的事项数（预检时为 0）", example = "12") long migrated,
+      @Schema(description = "不能迁移的原因（环节对应关系校验不通过等）；为空表示可以迁移") List<String> problems) {}
 
   /** What a dry run finds or a run did, towards the latest version. */
-  public record Report(String processKey, String targetDefinitionId, int targetVersion, String targetVersionTag, boolean executed,
-      List<Source> sources) {}
+  @Schema(description = "模型升级的预检或执行结果")
+  public record Report(
+      @Schema(description = "流程定义 key", example = "reformPlanApproval") String processKey,
+      @Schema(description = "最新版本流程定义 id（迁移目标）") String targetDefinitionId,
+      @Schema(description = "最新版本号", example = "2") int targetVersion,
+      @Schema(description = "最新版本标签", example = "2.1", nullable = true) String targetVersionTag,
+      @Schema(description = "是否已执行迁移（false 为预检）", example = "false") boolean executed,
+      @Schema(description = "各旧版本") List<Source> sources) {}
 
   private final ProcessEngine engine;
   private final List<Renamed> renamed;
@@ -150,10 +165,10 @@ public class ModelMigrations {
           continue;
         }
         var activity = execution.getProcessDefinition().findActivity(t.activityId());
-        String listener = t.configuration() == null ? "" : t.configuration().substring(t.configuration().lastIndexOf('~') + 1);
-        var declarations = org.camunda.bpm.engine.impl.jobexecutor.TimerDeclarationImpl
-            .getTimeoutListenerDeclarationsForScope(activity.getEventScope()).getOrDefault(t.activityId(), Map.of());
-        var declaration = declarations.get(listener);
+        // the timer's job definition names its timer ("DATE: ${…}"), as the new version's declaration of it does
+        var declaration = org.camunda.bpm.engine.impl.jobexecutor.TimerDeclarationImpl
+            .getTimeoutListenerDeclarationsForScope(activity.getEventScope()).getOrDefault(t.activityId(), Map.of()).values().stream()
+            .filter(d -> java.util.Objects.equals(d.getJobConfiguration(), t.configuration())).findFirst().orElse(null);
         if (declaration == null) {
           LOG.warn("{}: the timer {} of {} has no declaration in version {}; not restored", target.getKey(), t.configuration(),
               t.activityId(), target.getVersion());

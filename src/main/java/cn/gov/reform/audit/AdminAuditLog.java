@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.gov.reform.engine.EngineClock;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * {@code app_admin_audit}: written by {@link AdminAudit} only (insert, never update or delete — the database refuses
  * both), read by administrators ({@code GET /api/admin/audit}, the page 管理操作记录). The states before and after are
@@ -33,8 +35,17 @@ public class AdminAuditLog {
   }
 
   /** One administrative change as the page and API show it. */
-  public record Entry(long seq, java.time.Instant at, String actor, String channel, String action, String entityType,
-      String entityId, Map<String, Object> before, Map<String, Object> after) {}
+  @Schema(description = "一次管理操作")
+  public record Entry(
+      @Schema(description = "序号（越大越新）", example = "42") long seq,
+      @Schema(description = "时间") java.time.Instant at,
+      @Schema(description = "操作人（用户 id；system 为系统自身）", example = "admin") String actor,
+      @Schema(description = "途径：ADMIN_WEBAPP 管理后台、ENGINE_REST 引擎接口、API 业务接口、APP 系统自身", example = "ADMIN_WEBAPP") String channel,
+      @Schema(description = "操作：CREATE 新建、UPDATE 修改、DELETE 删除、UNLOCK 解锁", example = "CREATE") String action,
+      @Schema(description = "对象类型：USER、GROUP、MEMBERSHIP、TENANT、TENANT_MEMBERSHIP、AUTHORIZATION", example = "MEMBERSHIP") String entityType,
+      @Schema(description = "对象（用户 id、用户组 id、“用户 → 用户组”、授权 id 等）", example = "ciyao → township370921109") String entityId,
+      @Schema(description = "变更前的内容（新建时为空；不含密码）", nullable = true) Map<String, Object> before,
+      @Schema(description = "变更后的内容（删除时为空；不含密码）", nullable = true) Map<String, Object> after) {}
 
   void record(String actor, String channel, String action, String entityType, String entityId, Map<String, Object> before,
       Map<String, Object> after) {
@@ -45,7 +56,9 @@ public class AdminAuditLog {
   }
 
   /** A page of entries, the newest first, optionally of one entity type and/or one actor; and how many match. */
-  public record Page(List<Entry> items, long total) {}
+  @Schema(description = "一页管理操作记录")
+  public record Page(@Schema(description = "本页记录，最新的在前") List<Entry> items,
+      @Schema(description = "符合条件的记录总数", example = "120") long total) {}
 
   public Page page(String entityType, String actor, int page, int size) {
     StringBuilder where = new StringBuilder(" where 1=1");
