@@ -63,7 +63,14 @@ public class DemoUsers implements ApplicationRunner {
       new DemoUser("ningyanglegal", "宁阳县司法局", "审查员", "legal370921"),
       new DemoUser("ningyanggov", "宁阳县政府", "审批人", "countygov370921"),
       new DemoUser("tongweilegal", "通渭县司法局", "审查员", "legal621121"),
-      new DemoUser("tongweigov", "通渭县政府", "审批人", "countygov621121"));
+      new DemoUser("tongweigov", "通渭县政府", "审批人", "countygov621121"),
+      // duty access and assessment items (职责准入与考核事项): county departments and township party committees
+      new DemoUser("ningyangdept", "宁阳县住房和城乡建设局", "申报人", "countydept370921"),
+      new DemoUser("ciyao", "磁窑镇党委", "办理人", "township370921109"),
+      new DemoUser("huafeng", "华丰镇党委", "办理人", "township370921110"),
+      new DemoUser("tongweidept", "通渭县农业农村局", "申报人", "countydept621121"),
+      new DemoUser("pingxiang", "平襄镇党委", "办理人", "township621121100"),
+      new DemoUser("maying", "马营镇党委", "办理人", "township621121101"));
 
   private final IdentityService identity;
   private final TaskService tasks;
