@@ -9,4 +9,12 @@ public interface DemoItems {
 
   /** Creates the items; runs once, on the first start, after the demo users exist. */
   void create();
+
+  /**
+   * Items of a later stage are created after every item of the earlier stages is in (e.g. assessment items name the
+   * duties the duty-access demo data approved); within a stage, side by side. 0 by default.
+   */
+  default int stage() {
+    return 0;
+  }
 }

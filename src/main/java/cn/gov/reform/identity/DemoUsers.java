@@ -63,7 +63,14 @@ public class DemoUsers implements ApplicationRunner {
       new DemoUser("ningyanglegal", "宁阳县司法局", "审查员", "legal370921"),
       new DemoUser("ningyanggov", "宁阳县政府", "审批人", "countygov370921"),
       new DemoUser("tongweilegal", "通渭县司法局", "审查员", "legal621121"),
-      new DemoUser("tongweigov", "通渭县政府", "审批人", "countygov621121"));
+      new DemoUser("tongweigov", "通渭县政府", "审批人", "countygov621121"),
+      // duty access and assessment items (职责准入与考核事项): county departments and township party committees
+      new DemoUser("ningyangdept", "宁阳县住房和城乡建设局", "申报人", "countydept370921"),
+      new DemoUser("ciyao", "磁窑镇党委", "办理人", "township370921109"),
+      new DemoUser("huafeng", "华丰镇党委", "办理人", "township370921110"),
+      new DemoUser("tongweidept", "通渭县农业农村局", "申报人", "countydept621121"),
+      new DemoUser("pingxiang", "平襄镇党委", "办理人", "township621121100"),
+      new DemoUser("maying", "马营镇党委", "办理人", "township621121101"));
 
   private final IdentityService identity;
   private final TaskService tasks;
@@ -106,19 +113,22 @@ public class DemoUsers implements ApplicationRunner {
    * PDFBox and POI) no longer waits for the sample plans. A failure stops the start as it would have in sequence.
    */
   private void createItems() {
-    List<DemoItems> all = items.orderedStream().toList();
-    List<java.util.concurrent.CompletableFuture<Void>> running = new java.util.ArrayList<>();
-    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, all.size()),
-        r -> new Thread(r, "demo-data"));
-    try {
-      for (DemoItems item : all) {
-        running.add(java.util.concurrent.CompletableFuture.runAsync(item::create, threads));
+    java.util.Map<Integer, List<DemoItems>> stages = new java.util.TreeMap<>(items.orderedStream()
+        .collect(java.util.stream.Collectors.groupingBy(DemoItems::stage)));
+    for (List<DemoItems> stage : stages.values()) {
+      List<java.util.concurrent.CompletableFuture<Void>> running = new java.util.ArrayList<>();
+      java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(stage.size(),
+          r -> new Thread(r, "demo-data"));
+      try {
+        for (DemoItems item : stage) {
+          running.add(java.util.concurrent.CompletableFuture.runAsync(item::create, threads));
+        }
+        java.util.concurrent.CompletableFuture.allOf(running.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
+      } catch (java.util.concurrent.CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      } finally {
+        threads.shutdown();
       }
-      java.util.concurrent.CompletableFuture.allOf(running.toArray(java.util.concurrent.CompletableFuture[]::new)).join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    } finally {
-      threads.shutdown();
     }
   }
 
