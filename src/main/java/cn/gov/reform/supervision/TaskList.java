@@ -49,7 +49,8 @@ public record TaskList(
 
   @Schema(description = "一项重点任务")
   public record Item(
-      @Schema(description = "序号", example = "1") String no,
+      // "number" in the files: YAML 1.1 reads a key "no" as false
+      @Schema(description = "序号", example = "1") @com.fasterxml.jackson.annotation.JsonAlias("number") String no,
       @Schema(description = "重点任务") String task,
       @Schema(description = "责任单位简称") List<String> units,
       @Schema(description = "责任单位（原文）") String unitsText,
