@@ -35,7 +35,7 @@ public class DemoUsers implements ApplicationRunner {
   /** Runner order: demo users first, then each procedure's demo items (order {@code FIRST + 1}). */
   public static final int FIRST = 100;
   private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);
-  static final String PASSWORD = "Demo-pass-2026";
+  public static final String PASSWORD = "Demo-pass-2026";
 
   public record DemoUser(String id, String first, String last, String group) {}
 
@@ -63,7 +63,9 @@ public class DemoUsers implements ApplicationRunner {
       new DemoUser("ningyanglegal", "宁阳县司法局", "审查员", "legal370921"),
       new DemoUser("ningyanggov", "宁阳县政府", "审批人", "countygov370921"),
       new DemoUser("tongweilegal", "通渭县司法局", "审查员", "legal621121"),
-      new DemoUser("tongweigov", "通渭县政府", "审批人", "countygov621121"));
+      new DemoUser("tongweigov", "通渭县政府", "审批人", "countygov621121"),
+      new DemoUser("jinansupervisor", "济南市", "督查员", "supervisor370100"),
+      new DemoUser("tongweisupervisor", "通渭县", "督查员", "supervisor621121"));
 
   private final IdentityService identity;
   private final TaskService tasks;
