@@ -33,9 +33,22 @@ public class SupervisionFixtures {
       Map.entry("ningyang", "drafter370921"));
 
   private final ProcessEngine engine;
+  private final RoleGroups roleGroups;
+  private volatile boolean ready;
 
   public SupervisionFixtures(ProcessEngine engine, RoleGroups roleGroups, IdentitySeeder groupsFirst) {
     this.engine = engine;
+    this.roleGroups = roleGroups;
+  }
+
+  /**
+   * The officials and their on-demand groups, written when a supervision test first needs them (not when the suite's
+   * shared context starts: other suites count the seeded groups).
+   */
+  public synchronized void ensureUsers() {
+    if (ready) {
+      return;
+    }
     Map.of("supervisor370100", "", "supervisor621121", "", "supervisor370112", "", "township621121100", "")
         .keySet().forEach(roleGroups::ensure);
     Map.of("unitdwzf370112", "济南市历城区党委、政府（督查责任单位）", "unitdwzf370124", "济南市平阴县党委、政府（督查责任单位）",
@@ -43,6 +56,7 @@ public class SupervisionFixtures {
         "unitbb370100", "济南市编办（督查责任单位）", "unitzgb621121", "定西市通渭县政管办（督查责任单位）")
         .forEach(roleGroups::ensure);
     EngineSteps.ensureUsers(engine, USERS, PASSWORD);
+    ready = true;
   }
 
   /** The open task of a piece of work (its business key), if any. */

@@ -45,6 +45,11 @@ class SupervisionProcessTest {
     return new Http(port);
   }
 
+  @org.junit.jupiter.api.BeforeEach
+  void officials() {
+    support.ensureUsers();
+  }
+
   @AfterEach
   void resetClock() {
     ClockUtil.reset();

@@ -28,6 +28,7 @@ class SupervisionReadmeExamplesTest {
 
   @Test
   void shouldAnswerEverySupervisionExampleAsTheReadmeSays() {
+    support.ensureUsers();
     List<Curl> curls = CurlExamples.curls(CurlExamples.section(ReadmeRun.readme(), "## 重点任务督查 / Key-task supervision"));
     assertThat(curls).extracting(Curl::url).anyMatch(u -> u.contains("/api/supervision/campaigns"));
     Map<String, String> ids = new LinkedHashMap<>();
