@@ -13,7 +13,9 @@ public enum Decision {
   APPROVE("同意"),
   RETURN("退回修改"),
   REJECT("不予批准"),
-  FILE("予以备案");
+  FILE("予以备案"),
+  /** a progress report on supervised work (督查任务报告进展): the work goes on */
+  REPORT("报告进展");
 
   /** The process variable every stage's task is completed with. */
   public static final String VARIABLE = "decision";

@@ -35,7 +35,7 @@ public class DemoUsers implements ApplicationRunner {
   /** Runner order: demo users first, then each procedure's demo items (order {@code FIRST + 1}). */
   public static final int FIRST = 100;
   private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);
-  static final String PASSWORD = "Demo-pass-2026";
+  public static final String PASSWORD = "Demo-pass-2026";
 
   public record DemoUser(String id, String first, String last, String group) {}
 
@@ -70,7 +70,10 @@ public class DemoUsers implements ApplicationRunner {
       new DemoUser("huafeng", "华丰镇党委", "办理人", "township370921110"),
       new DemoUser("tongweidept", "通渭县农业农村局", "申报人", "countydept621121"),
       new DemoUser("pingxiang", "平襄镇党委", "办理人", "township621121100"),
-      new DemoUser("maying", "马营镇党委", "办理人", "township621121101"));
+      new DemoUser("maying", "马营镇党委", "办理人", "township621121101"),
+      // key-task supervision (重点任务督查)
+      new DemoUser("jinansupervisor", "济南市", "督查员", "supervisor370100"),
+      new DemoUser("tongweisupervisor", "通渭县", "督查员", "supervisor621121"));
 
   private final IdentityService identity;
   private final TaskService tasks;

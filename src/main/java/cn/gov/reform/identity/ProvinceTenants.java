@@ -44,7 +44,8 @@ public class ProvinceTenants extends AbstractProcessEnginePlugin implements Tena
 
   /**
    * The province of the item a process instance starts for, from its start variables: the province a procedure names
-   * ({@value #PROVINCE_VARIABLE}), or the county ({@code countyCode}) or township ({@code townshipCode}) a start form names;
+   * ({@value #PROVINCE_VARIABLE}), or the county ({@code countyCode}), region of any level
+   * ({@code regionCode}) or township ({@code townshipCode}) a start form names;
    * a plan started over /api is found by its id.
    */
   @Override
@@ -61,6 +62,10 @@ public class ProvinceTenants extends AbstractProcessEnginePlugin implements Tena
     Object county = ctx.getVariables().get("countyCode");
     if (county instanceof String code && code.matches("[0-9]{6}")) {
       return regions.county(code).map(c -> c.provinceCode()).orElse(null);
+    }
+    Object region = ctx.getVariables().get("regionCode");
+    if (region instanceof String code && code.matches("[0-9]{6}") && regions.province(of(code)).isPresent()) {
+      return of(code); // a start form naming a region of any level (a supervision campaign's)
     }
     Object township = ctx.getVariables().get("townshipCode");
     if (township instanceof String code && code.matches("[0-9]{9}")) {

@@ -62,6 +62,12 @@ public class RegionDirectory {
     return Optional.ofNullable(t == null ? null : t[1]);
   }
 
+  /** The codes of a county's townships (乡镇、街道), in code order. */
+  public java.util.List<String> townshipsOf(String countyCode) {
+    return townships.entrySet().stream().filter(e -> e.getValue()[0].equals(countyCode)).map(Map.Entry::getKey).sorted()
+        .toList();
+  }
+
   public Collection<Region> provinces() {
     return Collections.unmodifiableCollection(provinces.values());
   }

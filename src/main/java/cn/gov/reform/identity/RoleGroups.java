@@ -224,7 +224,11 @@ public class RoleGroups {
       grants.add(new Grant(Resources.TASK, Authorization.ANY, Permissions.READ));
     }
     for (ProcedureAccess procedure : procedures) {
-      if (procedure.starter() == role) {
+      if (procedure.starter() == role && role == Role.SUPERVISOR) {
+        // a procedure supervisors start (重点任务督查): they start it and watch it like every other
+        grants.add(new Grant(Resources.PROCESS_DEFINITION, procedure.processKey(), Permissions.READ, Permissions.CREATE_INSTANCE,
+            Permissions.READ_INSTANCE, Permissions.READ_HISTORY));
+      } else if (procedure.starter() == role) {
         grants.add(new Grant(Resources.PROCESS_DEFINITION, procedure.processKey(), Permissions.READ, Permissions.CREATE_INSTANCE));
       } else if (role == Role.SUPERVISOR) {
         grants.add(new Grant(Resources.PROCESS_DEFINITION, procedure.processKey(),
