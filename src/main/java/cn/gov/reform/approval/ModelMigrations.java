@@ -126,7 +126,7 @@ public class ModelMigrations {
 
   /** A timer of a waiting instance before the migration: where it waits, what it is, when it is due. */
   private record WaitingTimer(String processInstanceId, String executionId, String activityId, String jobType, String configuration,
-      java.util.Date due) {}
+      String handlerConfiguration, java.util.Date due, int retries) {}
 
   private List<WaitingTimer> timers(List<String> processInstanceIds) {
     var management = engine.getManagementService();
@@ -134,9 +134,11 @@ public class ModelMigrations {
     for (String pi : processInstanceIds) {
       for (org.camunda.bpm.engine.runtime.Job job : management.createJobQuery().processInstanceId(pi).timers().listPage(0, 100)) {
         var definition = management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult();
+        String handler = cn.gov.reform.engine.SystemAccess.call(engine,
+            ctx -> ctx.getJobManager().findJobById(job.getId()).getJobHandlerConfigurationRaw());
         if (definition != null) {
           timers.add(new WaitingTimer(pi, job.getExecutionId(), definition.getActivityId(), definition.getJobType(),
-              definition.getJobConfiguration(), job.getDuedate()));
+              definition.getJobConfiguration(), handler, job.getDuedate(), job.getRetries()));
         }
       }
     }
@@ -145,39 +147,47 @@ public class ModelMigrations {
 
   /**
    * The engine's migration (7.24) drops the timers of timeout task listeners (a stage's reminder and escalation) instead
-   * of moving them: each one that is gone is made again from the new version's declaration of the same listener, on the
-   * same task's execution, due when it was due — so a stage's deadline does not start over with the upgrade.
+   * of moving them: each one that is gone is made again for the same task's execution, with the same handler (activity
+   * and listener, which the new version keeps), the new version's job definition of that timer, due when it was due —
+   * so a stage's deadline does not start over with the upgrade.
    */
   private void restoreTaskTimers(List<WaitingTimer> before, ProcessDefinition target) {
     var management = engine.getManagementService();
-    cn.gov.reform.engine.SystemAccess.call(engine, ctx -> {
-      for (WaitingTimer t : before) {
-        if (!org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler.TYPE.equals(t.jobType())) {
-          continue;
-        }
-        boolean kept = management.createJobQuery().processInstanceId(t.processInstanceId()).timers().listPage(0, 100).stream()
-            .anyMatch(j -> t.executionId().equals(j.getExecutionId()) && t.due().equals(j.getDuedate()));
-        if (kept) {
-          continue;
-        }
-        var execution = ctx.getExecutionManager().findExecutionById(t.executionId());
-        if (execution == null || execution.getActivity() == null) {
-          continue;
-        }
-        var activity = execution.getProcessDefinition().findActivity(t.activityId());
-        // the timer's job definition names its timer ("DATE: ${…}"), as the new version's declaration of it does
-        var declaration = org.camunda.bpm.engine.impl.jobexecutor.TimerDeclarationImpl
-            .getTimeoutListenerDeclarationsForScope(activity.getEventScope()).getOrDefault(t.activityId(), Map.of()).values().stream()
-            .filter(d -> java.util.Objects.equals(d.getJobConfiguration(), t.configuration())).findFirst().orElse(null);
-        if (declaration == null) {
-          LOG.warn("{}: the timer {} of {} has no declaration in version {}; not restored", target.getKey(), t.configuration(),
-              t.activityId(), target.getVersion());
-          continue;
-        }
-        declaration.createTimer(execution).setDuedate(t.due());
+    for (WaitingTimer t : before) {
+      if (!org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler.TYPE.equals(t.jobType())) {
+        continue;
       }
-      return null;
-    });
+      boolean kept = management.createJobQuery().processInstanceId(t.processInstanceId()).timers().listPage(0, 100).stream()
+          .anyMatch(j -> t.executionId().equals(j.getExecutionId()) && t.due().equals(j.getDuedate()));
+      // the new version's job definition of the same timer: its configuration names the timer ("DATE: ${…}")
+      var definition = management.createJobDefinitionQuery().processDefinitionId(target.getId()).activityIdIn(t.activityId())
+          .jobType(t.jobType()).listPage(0, 20).stream().filter(d -> java.util.Objects.equals(d.getJobConfiguration(), t.configuration()))
+          .findFirst().orElse(null);
+      if (kept) {
+        continue;
+      }
+      if (definition == null) {
+        LOG.warn("{}: the timer {} of {} is not in version {}; not restored", target.getKey(), t.configuration(), t.activityId(),
+            target.getVersion());
+        continue;
+      }
+      cn.gov.reform.engine.SystemAccess.call(engine, ctx -> {
+        var execution = ctx.getExecutionManager().findExecutionById(t.executionId());
+        if (execution == null) {
+          return null;
+        }
+        var timer = new org.camunda.bpm.engine.impl.persistence.entity.TimerEntity();
+        timer.setJobHandlerType(t.jobType());
+        timer.setJobHandlerConfigurationRaw(t.handlerConfiguration());
+        timer.setJobDefinitionId(definition.getId());
+        timer.setDeploymentId(target.getDeploymentId());
+        timer.setExecution(execution);
+        timer.setRetries(t.retries());
+        timer.setDuedate(t.due());
+        ctx.getJobManager().schedule(timer);
+        return null;
+      });
+    }
   }
 
   private MigrationPlan plan(ProcessDefinition source, ProcessDefinition target) {
