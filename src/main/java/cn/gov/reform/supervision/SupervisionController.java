@@ -131,7 +131,7 @@ class SupervisionController {
   @Operation(operationId = "getCampaign", summary = "督查活动进展", description = "每项任务、每个责任单位和地区、每个地区的完成情况："
       + "已验收（done）、办理中（inProgress，未逾期）、逾期（overdue，时间节点已过仍未验收）。只含调用者可见的工作（县级看本县的，乡镇看本乡镇的）；"
       + "看不到任何工作的督查按不存在处理（404）。")
-  @ApiResponse(responseCode = "404", description = "不存在或不可见")
+  @cn.gov.reform.web.ProblemResponses.NotFound
   @GetMapping("/campaigns/{id}")
   CampaignView campaign(@PathVariable String id) {
     return views.view(id, caller.jurisdiction());
@@ -147,11 +147,14 @@ class SupervisionController {
   }
 
   @Schema(description = "一个责任单位在一项任务上的工作和报告")
-  record UnitReports(String campaignId, String taskNo, String group, List<WorkView> work) {}
+  record UnitReports(@Schema(description = "督查活动编号") String campaignId,
+      @Schema(description = "任务序号", example = "1") String taskNo,
+      @Schema(description = "责任单位的用户组", example = "unitbb370100") String group,
+      @Schema(description = "该单位在这项任务上的工作（按年度的任务每年一项）及其报告") List<WorkView> work) {}
 
   @Operation(operationId = "unitReports", summary = "责任单位的报告（下钻）", description = "一项任务中一个责任单位（工作组）的工作（按年度的任务每年一项）、"
       + "其全部报告和记录（催报、验收、退回、督办）。")
-  @ApiResponse(responseCode = "404", description = "不存在或不可见")
+  @cn.gov.reform.web.ProblemResponses.NotFound
   @GetMapping("/campaigns/{id}/tasks/{taskNo}/units/{group}/reports")
   UnitReports unitReports(@PathVariable String id, @PathVariable String taskNo, @PathVariable String group) {
     Jurisdiction who = caller.jurisdiction();
@@ -165,7 +168,7 @@ class SupervisionController {
   }
 
   @Operation(operationId = "getWork", summary = "一项督查工作", description = "工作的状态、报告和完整记录。")
-  @ApiResponse(responseCode = "404", description = "不存在或不可见")
+  @cn.gov.reform.web.ProblemResponses.NotFound
   @GetMapping("/work/{id}")
   WorkView work(@PathVariable String id) {
     Work w = service.visibleWork(id, caller.jurisdiction());
