@@ -63,7 +63,14 @@ public class DemoUsers implements ApplicationRunner {
       new DemoUser("ningyanglegal", "宁阳县司法局", "审查员", "legal370921"),
       new DemoUser("ningyanggov", "宁阳县政府", "审批人", "countygov370921"),
       new DemoUser("tongweilegal", "通渭县司法局", "审查员", "legal621121"),
-      new DemoUser("tongweigov", "通渭县政府", "审批人", "countygov621121"));
+      new DemoUser("tongweigov", "通渭县政府", "审批人", "countygov621121"),
+      new DemoUser("ningyangrequester", "宁阳县发展改革局", "借调申请人", "requester370921"),
+      new DemoUser("ciyao", "磁窑镇党委", "书记", "township370921109"),
+      new DemoUser("ningyangorg", "宁阳县委组织部", "审批人", "orgdept370921"),
+      new DemoUser("tongweirequester", "通渭县农业农村局", "借调申请人", "requester621121"),
+      new DemoUser("pingxiang", "平襄镇党委", "书记", "township621121100"),
+      new DemoUser("tongweiorg", "通渭县委组织部", "审批人", "orgdept621121"),
+      new DemoUser("tongweihr", "通渭县人社局", "审批人", "hrdept621121"));
 
   private final IdentityService identity;
   private final TaskService tasks;
