@@ -69,8 +69,8 @@ class SecondmentController {
     return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
   }
 
-  @Operation(operationId = "createSecondment", summary = "提出借调申请并启动审批", description = "借调申请单位（requester+县或市代码）申请借调"
-      + "本县（市）乡镇的工作人员：先按借调规则（决策表 secondmentRules）校验，在乡镇工作不满2年、或借调期限（连同此前连续借调的月数）超过6个月"
+  @Operation(operationId = "createSecondment", summary = "提出借调申请并启动审批", description = "借调申请单位（requester+县代码）申请借调"
+      + "本县乡镇的工作人员：先按借调规则（决策表 secondmentRules）校验，在乡镇工作不满2年、或借调期限（连同此前连续借调的月数）超过6个月"
       + "而未附书面特殊理由的，不予受理（400，findings 中列明规则和出处，不保存）；超过6个月而附有理由的作为提示随申请流转。受理后按审批链"
       + "（决策表 secondmentRoute）依次审批。同一 Idempotency-Key 再次提交返回第一次的结果。",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "借调申请", required = true,

@@ -21,7 +21,7 @@ import cn.gov.reform.web.FieldError;
 /**
  * Whether a request can be accepted at all: the shape of every field ({@link SecondmentRequest}), dates that make sense
  * (the period starts today or later and ends on or after its start, the person started in the township before today), a
- * known township in a county the caller requests for ({@code requester<county>} or {@code requester<city>}), and no other
+ * known township in a county the caller requests for ({@code requester<county>}), and no other
  * secondment of the person under way or approved for an overlapping period. The documents' rules are not checked here
  * ({@link SecondmentRules}).
  */
@@ -53,7 +53,7 @@ class SecondmentInput {
     Set<String> requesting = groups.stream().map(Role::parse).flatMap(java.util.Optional::stream)
         .filter(m -> m.role() == Role.REQUESTER).map(Role.Membership::regionCode).collect(Collectors.toSet());
     if (!admin && requesting.isEmpty()) {
-      throw new AccessRefusedException("只有借调申请单位（requester+县或市代码）可以提出借调申请");
+      throw new AccessRefusedException("只有借调申请单位（requester+县代码）可以提出借调申请");
     }
     List<FieldError> errors = new ArrayList<>();
     for (ConstraintViolation<SecondmentRequest> v : validator.validate(r)) {
@@ -64,10 +64,10 @@ class SecondmentInput {
       county = regions.countyOfTownship(r.townshipCode()).flatMap(regions::county).orElse(null);
       if (county == null) {
         errors.add(new FieldError("townshipCode", "未知的乡镇（街道）代码 " + r.townshipCode()));
-      } else if (!admin && !requesting.contains(county.code()) && !requesting.contains(county.cityCode())) {
+      } else if (!admin && !requesting.contains(county.code())) {
         errors.add(new FieldError("townshipCode", regions.townshipName(r.townshipCode()).orElse(r.townshipCode()) + "（"
             + regions.describeCounty(county.code()) + "）不在申请单位所辖的" + requesting.stream().sorted()
-            .map(this::regionName).collect(Collectors.joining("、")) + "：只能借调本县（市）乡镇的工作人员"));
+            .map(this::regionName).collect(Collectors.joining("、")) + "：只能借调本县乡镇的工作人员"));
       }
     }
     dates(r, errors);
@@ -111,6 +111,6 @@ class SecondmentInput {
   }
 
   private String regionName(String code) {
-    return regions.county(code).map(c -> c.name()).or(() -> regions.city(code).map(c -> c.name())).orElse(code);
+    return regions.county(code).map(c -> c.name()).orElse(code);
   }
 }

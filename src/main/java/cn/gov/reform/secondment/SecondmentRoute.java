@@ -46,6 +46,11 @@ record SecondmentRoute(String name, List<SecondmentStage> stages) {
     return of((String) scope.getVariable(SecondmentKeys.VAR_ROUTE_NAME), (String) scope.getVariable(SecondmentKeys.VAR_ROUTE));
   }
 
+  /** The stages as the decision table names them (the variable {@code route}). */
+  String stageKeys() {
+    return String.join(",", stages.stream().map(SecondmentStage::key).toList());
+  }
+
   /** The stages as the hub names them. */
   List<String> keys() {
     return stages.stream().map(SecondmentStage::hubKey).toList();

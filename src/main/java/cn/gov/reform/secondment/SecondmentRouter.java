@@ -46,7 +46,7 @@ class SecondmentRouter implements JavaDelegate {
     Secondment s = service.find(execution.getProcessBusinessKey());
     SecondmentRoute route = route(s.provinceCode(), s.countyCode(), s.townshipCode());
     Map<String, Object> vars = new HashMap<>();
-    vars.put(SecondmentKeys.VAR_ROUTE, String.join(",", route.keys()));
+    vars.put(SecondmentKeys.VAR_ROUTE, route.stageKeys());
     vars.put(SecondmentKeys.VAR_ROUTE_NAME, route.name());
     vars.put(SecondmentKeys.VAR_WITH_HUMAN_RESOURCES, route.withHumanResources());
     group(vars, SecondmentStage.REVISE, s);
