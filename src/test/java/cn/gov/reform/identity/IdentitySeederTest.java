@@ -31,7 +31,9 @@ class IdentitySeederTest {
     assertThat(seeding.wanted()).isEqualTo(wanted).isGreaterThan(4000);
     assertThat(seeding.statements()).as("one batch per table: groups, grants, tenants, memberships").isLessThanOrEqualTo(4);
 
-    assertThat(count("select count(*) from ACT_ID_GROUP where TYPE_ = '审批岗位'")).isEqualTo(wanted);
+    // the seeded roles' groups; on-demand groups (townships, secondment bodies) that other tests of the suite created are not counted
+    assertThat(jdbc.queryForList("select ID_ from ACT_ID_GROUP where TYPE_ = '审批岗位'", String.class).stream()
+        .filter(g -> Role.parse(g).map(m -> m.role().seeded()).orElse(true)).count()).isEqualTo(wanted);
     assertThat(count("select count(*) from ACT_ID_TENANT_MEMBER where GROUP_ID_ is not null")).isGreaterThanOrEqualTo(wanted);
     assertThat(count("select count(*) from ACT_RU_AUTHORIZATION where TYPE_ = 0 and USER_ID_ = '*' and RESOURCE_TYPE_ = 0"
         + " and RESOURCE_ID_ = 'tasklist'")).as("every official may use Tasklist: one global grant, not one per group").isEqualTo(1);
@@ -99,17 +101,18 @@ class IdentitySeederTest {
   @Test
   void shouldCreateATownshipsGroupOnDemandWithItsNameAndProvinceOnce() {
     var identity = engine.getIdentityService();
-    assertThat(identity.createGroupQuery().groupId("township370921109").count()).as("not seeded").isZero();
+    assertThat(identity.createGroupQuery().groupId("township370921206").count())
+        .as("not seeded (乡饮乡: no procedure test routes work to it)").isZero();
     assertThat(seeder.wantedGroups()).doesNotContainKey("orgdept370921");
 
-    assertThat(roleGroups.ensure("township370921109")).contains("山东省泰安市宁阳县磁窑镇党委");
-    assertThat(roleGroups.ensure("township370921109")).contains("山东省泰安市宁阳县磁窑镇党委");
+    assertThat(roleGroups.ensure("township370921206")).contains("山东省泰安市宁阳县乡饮乡党委");
+    assertThat(roleGroups.ensure("township370921206")).contains("山东省泰安市宁阳县乡饮乡党委");
     assertThat(roleGroups.ensure("orgdept621121")).contains("甘肃省定西市通渭县委组织部（借调审批）");
 
-    assertThat(identity.createGroupQuery().groupId("township370921109").count()).isEqualTo(1);
-    assertThat(identity.createTenantQuery().groupMember("township370921109").singleResult().getId()).isEqualTo("370000");
+    assertThat(identity.createGroupQuery().groupId("township370921206").count()).isEqualTo(1);
+    assertThat(identity.createTenantQuery().groupMember("township370921206").singleResult().getId()).isEqualTo("370000");
     assertThat(identity.createTenantQuery().groupMember("orgdept621121").singleResult().getId()).isEqualTo("620000");
-    assertThat(engine.getAuthorizationService().isUserAuthorized("nobody", java.util.List.of("township370921109"),
+    assertThat(engine.getAuthorizationService().isUserAuthorized("nobody", java.util.List.of("township370921206"),
         org.camunda.bpm.engine.authorization.Permissions.ACCESS, org.camunda.bpm.engine.authorization.Resources.APPLICATION,
         "tasklist")).isTrue();
 
