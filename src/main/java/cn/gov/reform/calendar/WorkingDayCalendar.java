@@ -150,6 +150,31 @@ public class WorkingDayCalendar {
   }
 
   /**
+   * The nth working day before {@code day} (the day itself is not counted): when a reminder n working days ahead of a
+   * date falls due, e.g. 5 working days before a secondment ends. n = 0 gives the day if it is a working day, else the
+   * working day before it.
+   */
+  public LocalDate before(LocalDate day, int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("working days must not be negative: " + n);
+    }
+    LocalDate d = day;
+    if (n == 0) {
+      while (!isWorkingDay(d)) {
+        d = d.minusDays(1);
+      }
+      return d;
+    }
+    for (int counted = 0; counted < n;) {
+      d = d.minusDays(1);
+      if (isWorkingDay(d)) {
+        counted++;
+      }
+    }
+    return d;
+  }
+
+  /**
    * Working days from one day to a later one, counted like a time limit: the first day is not
    * counted, the last is if it is a working day (received Monday, answered Wednesday = 2). 0 when
    * {@code to} is not after {@code from}.

@@ -73,7 +73,13 @@ public class DemoUsers implements ApplicationRunner {
       new DemoUser("maying", "马营镇党委", "办理人", "township621121101"),
       // key-task supervision (重点任务督查)
       new DemoUser("jinansupervisor", "济南市", "督查员", "supervisor370100"),
-      new DemoUser("tongweisupervisor", "通渭县", "督查员", "supervisor621121"));
+      new DemoUser("tongweisupervisor", "通渭县", "督查员", "supervisor621121"),
+      // secondments (借调): requesting bodies and the county organisation and human-resources departments
+      new DemoUser("ningyangrequester", "宁阳县发展改革局", "借调申请人", "requester370921"),
+      new DemoUser("ningyangorg", "宁阳县委组织部", "审批人", "orgdept370921"),
+      new DemoUser("tongweirequester", "通渭县农业农村局", "借调申请人", "requester621121"),
+      new DemoUser("tongweiorg", "通渭县委组织部", "审批人", "orgdept621121"),
+      new DemoUser("tongweihr", "通渭县人社局", "审批人", "hrdept621121"));
 
   private final IdentityService identity;
   private final TaskService tasks;

@@ -118,4 +118,14 @@ class WorkingDayCalendarTest {
   void shouldCountWorkingDaysBetweenTwoDaysLikeATimeLimit(LocalDate from, LocalDate to, int days, String why) {
     assertThat(calendar.between(from, to)).as(why).isEqualTo(days);
   }
+
+  @ParameterizedTest(name = "{1} 个工作日前于 {0} = {2}")
+  @CsvSource({
+      "2026-03-13, 5, 2026-03-06, 周五往前5个工作日：周末不计",
+      "2026-10-13, 5, 2026-09-30, 国庆节后：调休上班的周六（10-10）计入，假期不计",
+      "2026-02-25, 3, 2026-02-13, 春节：节后一天、调休上班的周六（02-14）、节前周五",
+      "2026-10-11, 0, 2026-10-10, 0个工作日：当天不是工作日取此前最近的工作日"})
+  void shouldCountWorkingDaysBackFromADay(LocalDate day, int n, LocalDate expected, String why) {
+    assertThat(calendar.before(day, n)).as(why).isEqualTo(expected);
+  }
 }

@@ -113,7 +113,7 @@ class IdentitySeederTest {
     assertThat(identity.createGroupQuery().groupId("township370921206").count()).isEqualTo(1);
     assertThat(identity.createTenantQuery().groupMember("township370921206").singleResult().getId()).isEqualTo("370000");
     assertThat(identity.createTenantQuery().groupMember("orgdept621121").singleResult().getId()).isEqualTo("620000");
-    assertThat(engine.getAuthorizationService().isUserAuthorized("nobody", java.util.List.of("township370921109"),
+    assertThat(engine.getAuthorizationService().isUserAuthorized("nobody", java.util.List.of("township370921206"),
         org.camunda.bpm.engine.authorization.Permissions.ACCESS, org.camunda.bpm.engine.authorization.Resources.APPLICATION,
         "tasklist")).isTrue();
 
