@@ -84,7 +84,9 @@ class SupervisionController {
   @ApiResponse(responseCode = "201", description = "已发起；Location 为督查活动地址")
   @ProblemResponses.BadInput
   @ProblemResponses.Forbidden
-  @ApiResponse(responseCode = "409", description = "该清单在该地区已有进行中的督查")
+  @ApiResponse(responseCode = "409", description = "该清单在该地区已有进行中的督查", content = @io.swagger.v3.oas.annotations.media.Content(
+      mediaType = cn.gov.reform.web.ProblemResponses.PROBLEM_JSON,
+      schema = @Schema(implementation = cn.gov.reform.web.ApiProblem.class)))
   @PostMapping("/campaigns")
   ResponseEntity<CampaignView> launch(@RequestBody LaunchRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
