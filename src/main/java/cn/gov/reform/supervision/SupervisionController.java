@@ -64,6 +64,7 @@ class SupervisionController {
       @Schema(description = "任务数") int tasks, @Schema(description = "可发起的督查机构层级") List<TaskList.Level> supervisingLevels) {}
 
   @Operation(operationId = "listTaskLists", summary = "任务清单", description = "随系统提供的重点任务清单（src/main/resources/supervision/*.yml）。")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "随附的督查任务清单")
   @GetMapping("/task-lists")
   List<TaskListSummary> taskLists() {
     caller.jurisdiction();
@@ -72,8 +73,9 @@ class SupervisionController {
   }
 
   @Operation(operationId = "getTaskList", summary = "任务清单全文", description = "每项任务的序号、内容、责任单位、时间节点和依据条款。")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "该清单的全部任务")
   @GetMapping("/task-lists/{id}")
-  TaskList taskList(@PathVariable String id) {
+  TaskList taskList(@io.swagger.v3.oas.annotations.Parameter(description = "任务清单编号，如 jinan-2018") @PathVariable String id) {
     caller.jurisdiction();
     return lists.of(id).orElseThrow(() -> cn.gov.reform.web.ApiException.notFound("任务清单不存在", "没有编号为 " + id + " 的任务清单"));
   }
@@ -89,6 +91,7 @@ class SupervisionController {
       schema = @Schema(implementation = cn.gov.reform.web.ApiProblem.class)))
   @PostMapping("/campaigns")
   ResponseEntity<CampaignView> launch(@RequestBody LaunchRequest request,
+      @io.swagger.v3.oas.annotations.Parameter(description = "幂等键：同一键重复提交只下达一次，返回第一次的结果")
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
       throw new SupervisionInputException("Idempotency-Key", "长度应为1—" + MAX_IDEMPOTENCY_KEY + "个字符");
@@ -112,7 +115,8 @@ class SupervisionController {
       + "最近发起的在前，各带调用者可见工作的完成情况（已验收、办理中、逾期）。")
   @ProblemResponses.BadInput
   @GetMapping("/campaigns")
-  CampaignPage campaigns(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+  CampaignPage campaigns(@io.swagger.v3.oas.annotations.Parameter(description = "页码，从 0 开始") @RequestParam(defaultValue = "0") int page,
+      @io.swagger.v3.oas.annotations.Parameter(description = "每页条数") @RequestParam(defaultValue = "20") int size) {
     List<FieldError> errors = new ArrayList<>();
     if (page < 0 || page > 100_000) {
       errors.add(new FieldError("page", "应为0—100000"));
@@ -135,13 +139,14 @@ class SupervisionController {
       + "看不到任何工作的督查按不存在处理（404）。")
   @cn.gov.reform.web.ProblemResponses.NotFound
   @GetMapping("/campaigns/{id}")
-  CampaignView campaign(@PathVariable String id) {
+  CampaignView campaign(@io.swagger.v3.oas.annotations.Parameter(description = "督查活动编号") @PathVariable String id) {
     return views.view(id, caller.jurisdiction());
   }
 
   @Operation(operationId = "exportCampaign", summary = "导出会议用表（CSV）", description = "每项工作一行，UTF-8 带 BOM，Excel 可直接打开。")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "会议用表（CSV，UTF-8 带 BOM）")
   @GetMapping(value = "/campaigns/{id}.csv", produces = "text/csv")
-  ResponseEntity<byte[]> csv(@PathVariable String id) {
+  ResponseEntity<byte[]> csv(@io.swagger.v3.oas.annotations.Parameter(description = "督查活动编号") @PathVariable String id) {
     byte[] body = views.csv(id, caller.jurisdiction());
     return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("supervision-" + id + ".csv")
@@ -158,7 +163,8 @@ class SupervisionController {
       + "其全部报告和记录（催报、验收、退回、督办）。")
   @cn.gov.reform.web.ProblemResponses.NotFound
   @GetMapping("/campaigns/{id}/tasks/{taskNo}/units/{group}/reports")
-  UnitReports unitReports(@PathVariable String id, @PathVariable String taskNo, @PathVariable String group) {
+  UnitReports unitReports(@io.swagger.v3.oas.annotations.Parameter(description = "督查活动编号") @PathVariable String id,
+      @io.swagger.v3.oas.annotations.Parameter(description = "任务序号") @PathVariable String taskNo, @io.swagger.v3.oas.annotations.Parameter(description = "责任单位的用户组，如 unitbb370100") @PathVariable String group) {
     Jurisdiction who = caller.jurisdiction();
     Campaign c = service.visibleCampaign(id, who);
     List<WorkView> work = views.visible(c, who).stream().filter(w -> w.taskNo().equals(taskNo) && w.unitGroup().equals(group))
@@ -172,7 +178,7 @@ class SupervisionController {
   @Operation(operationId = "getWork", summary = "一项督查工作", description = "工作的状态、报告和完整记录。")
   @cn.gov.reform.web.ProblemResponses.NotFound
   @GetMapping("/work/{id}")
-  WorkView work(@PathVariable String id) {
+  WorkView work(@io.swagger.v3.oas.annotations.Parameter(description = "工作编号") @PathVariable String id) {
     Work w = service.visibleWork(id, caller.jurisdiction());
     return view(service.campaign(w.campaignId()), w);
   }
