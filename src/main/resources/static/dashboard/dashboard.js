@@ -89,7 +89,67 @@
       Object.keys(charts).forEach(function (k) { charts[k].resize(); });
     }).catch(fail);
     procedureCounts();
+    campaigns();
     overdueCatalogues();
+  }
+
+  // key-task supervision (重点任务督查): each campaign's work within the viewer's region, and a drill-down to its
+  // tasks, regions and units (GET /api/supervision/campaigns, …/{id})
+  function totalsCells(tr, t) {
+    [t.work, t.done, t.inProgress, t.overdue].forEach(function (n) { cell(tr, String(n)); });
+  }
+
+  function campaigns() {
+    get('/api/supervision/campaigns?size=20').then(function (page) {
+      var body = $('campaigns').querySelector('tbody');
+      body.textContent = '';
+      if (!page.items.length) { cell(body.insertRow(), '暂无').colSpan = 8; }
+      page.items.forEach(function (c) {
+        var tr = body.insertRow();
+        cell(tr, c.title);
+        cell(tr, c.regionName);
+        totalsCells(tr, c.totals);
+        cell(tr, String(c.totals.awaitingAcceptance));
+        var open = link('查看', '#campaign-' + c.id);
+        open.addEventListener('click', function (ev) { ev.preventDefault(); campaign(c.id); });
+        cell(tr, open);
+      });
+    }).catch(fail);
+  }
+
+  function campaign(id) {
+    get('/api/supervision/campaigns/' + encodeURIComponent(id)).then(function (v) {
+      $('campaignDetail').hidden = false;
+      $('campaignTitle').textContent = v.title + '（' + v.regionName + '，' + v.statusLabel + '）';
+      $('campaignCsv').href = '/api/supervision/campaigns/' + encodeURIComponent(id) + '.csv';
+      var tasks = $('campaignTasks').querySelector('tbody');
+      var regions = $('campaignRegions').querySelector('tbody');
+      var units = $('campaignUnits').querySelector('tbody');
+      [tasks, regions, units].forEach(function (b) { b.textContent = ''; });
+      v.tasks.forEach(function (t) {
+        var tr = tasks.insertRow();
+        cell(tr, t.no);
+        cell(tr, t.task);
+        cell(tr, t.deadlineText);
+        totalsCells(tr, t.totals);
+        t.units.forEach(function (u) {
+          var row = units.insertRow();
+          if (u.overdue) { row.className = 'overdue'; }
+          cell(row, t.no);
+          cell(row, u.unit);
+          cell(row, u.regionName);
+          cell(row, u.statusLabel + (u.overdue ? '（逾期）' : ''));
+          cell(row, u.progress + '%');
+          cell(row, String(u.reports));
+          cell(row, link('审批记录', record(u.workId, 'keyTaskSupervision')));
+        });
+      });
+      v.regions.forEach(function (r) {
+        var tr = regions.insertRow();
+        cell(tr, r.name);
+        totalsCells(tr, r.totals);
+      });
+    }).catch(fail);
   }
 
   // every procedure's items within the viewer's region (GET /api/stats/procedures)
