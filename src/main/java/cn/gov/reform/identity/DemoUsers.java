@@ -148,7 +148,7 @@ public class DemoUsers implements ApplicationRunner {
 
   /** Runs {@code work} as the user, with their groups and tenants, as their own request would. */
   public <T> T as(String user, Supplier<T> work) {
-    List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
+    List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).listPage(0, 50).stream()
         .map(t -> t.getId()).toList();
     identity.setAuthentication(user, groupsOf(user), tenants);
     try {
@@ -190,6 +190,6 @@ public class DemoUsers implements ApplicationRunner {
   }
 
   public List<String> groupsOf(String user) {
-    return identity.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
+    return identity.createGroupQuery().groupMember(user).listPage(0, 200).stream().map(g -> g.getId()).toList();
   }
 }
