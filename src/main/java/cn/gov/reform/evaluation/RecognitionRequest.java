@@ -18,7 +18,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(description = "申请将一个镇列入本省经济发达镇名单（市（州）政府申报）")
 public record RecognitionRequest(
-    @Schema(description = "镇的9位代码", example = "370921105")
+    @Schema(description = "镇的9位代码", example = "370921103")
     @NotNull(message = "不能为空") @Pattern(regexp = "[0-9]{9}", message = "应为9位乡镇代码") String townshipCode,
     @Schema(description = "建成区常住人口（人）", example = "80000")
     @NotNull(message = "不能为空") @Min(value = 1, message = "应为1—10000000的整数") @Max(value = 10_000_000,

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -48,14 +49,15 @@ class RecognitionService {
   private final DeployedDecisions decisions;
   private final AuditTrail audit;
   private final IdempotentRequests idempotent;
-  private final Procedures procedures;
+  /** Read lazily: the procedures include this one's {@link RecognitionSubjects}, which reads through this service. */
+  private final ObjectProvider<Procedures> procedures;
   private final Validation validation;
   private final WorkingDayCalendar calendar;
   private final ObjectMapper json;
 
   RecognitionService(RecognitionRepository applications, DevelopedTowns towns, RegionDirectory regions, RuntimeService runtime,
       TaskService tasks, SystemAccess system, DeployedDecisions decisions, AuditTrail audit, IdempotentRequests idempotent,
-      Procedures procedures, Validation validation, WorkingDayCalendar calendar, ObjectMapper json) {
+      ObjectProvider<Procedures> procedures, Validation validation, WorkingDayCalendar calendar, ObjectMapper json) {
     this.applications = applications;
     this.towns = towns;
     this.regions = regions;
@@ -207,7 +209,7 @@ class RecognitionService {
 
   RecognitionView get(String id, Jurisdiction caller) {
     Recognition r = applications.find(id).orElseThrow(() -> notFound(id));
-    if (!procedures.mayRead(EvaluationKeys.RECOGNITION, id, List.of(r.townshipCode()), r.countyCode(), r.cityCode(),
+    if (!procedures.getObject().mayRead(EvaluationKeys.RECOGNITION, id, List.of(r.townshipCode()), r.countyCode(), r.cityCode(),
         r.provinceCode(), caller)) {
       throw notFound(id);
     }

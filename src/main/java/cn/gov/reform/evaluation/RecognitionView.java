@@ -12,7 +12,7 @@ import cn.gov.reform.audit.TimelineEntry;
 @Schema(description = "列入经济发达镇名单的申请")
 public record RecognitionView(
     @Schema(description = "申请编号（流程实例的业务键）") String id,
-    @Schema(description = "镇的9位代码", example = "370921105") String townshipCode,
+    @Schema(description = "镇的9位代码", example = "370921103") String townshipCode,
     @Schema(description = "镇名", example = "伏山镇") String townshipName,
     @Schema(description = "所在地区", example = "山东省 · 泰安市 · 宁阳县 · 伏山镇") String region,
     @Schema(description = "状态：IN_REVIEW 待省政府认定，APPROVED 已列入名单，REJECTED 不予列入，INELIGIBLE 不符合认定标准") RecognitionStatus status,

@@ -63,7 +63,14 @@ public class DemoUsers implements ApplicationRunner {
       new DemoUser("ningyanglegal", "宁阳县司法局", "审查员", "legal370921"),
       new DemoUser("ningyanggov", "宁阳县政府", "审批人", "countygov370921"),
       new DemoUser("tongweilegal", "通渭县司法局", "审查员", "legal621121"),
-      new DemoUser("tongweigov", "通渭县政府", "审批人", "countygov621121"));
+      new DemoUser("tongweigov", "通渭县政府", "审批人", "countygov621121"),
+      // developed towns' annual evaluation (经济发达镇年度评估): the city 编办 of each of Jilin's first five towns self-evaluates it
+      new DemoUser("changchunbb", "长春市编办", "评估员", "reviewer220100"),
+      new DemoUser("baichengbb", "白城市编办", "评估员", "reviewer220800"),
+      new DemoUser("yanbianbb", "延边州编办", "评估员", "reviewer222400"),
+      new DemoUser("tonghuabb", "通化市编办", "评估员", "reviewer220500"),
+      new DemoUser("liaoyuanbb", "辽源市编办", "评估员", "reviewer220400"),
+      new DemoUser("taianzf", "泰安市政府", "申报人", "submitter370900"));
 
   private final IdentityService identity;
   private final TaskService tasks;
