@@ -1,6 +1,7 @@
 package cn.gov.reform.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.gov.reform.identity.Jurisdiction;
 import cn.gov.reform.support.Http;
+import cn.gov.reform.web.ApiException;
 
 /**
  * The developed towns over HTTP as officials and other systems meet them: the list with its basis, scoped by region; the
@@ -31,6 +34,8 @@ class DevelopedTownApiTest {
 
   @LocalServerPort int port;
   @Autowired EvaluationFixtures support;
+  @Autowired DevelopedTowns towns;
+  @Autowired EvaluationService evaluations;
 
   private Http http() {
     return new Http(port);
@@ -55,7 +60,9 @@ class DevelopedTownApiTest {
         .containsExactly("220103171");
     assertThat(http().get("/api/developed-towns?province=220000", "shandongapprover").json().path("towns")).isEmpty();
     assertThat(http().get("/api/developed-towns/220103171", "shandongapprover").status()).isEqualTo(404);
-    assertThat(codes(http().get("/api/developed-towns", "ciyaotown").json().path("towns"))).containsExactly("370921109");
+    // a township's officials (township + 9-digit code, a group made on demand) see their own town only
+    Jurisdiction ciyao = Jurisdiction.of("ciyaotown", List.of("township370921109"));
+    assertThat(towns.visible(ciyao, null, null, true)).extracting(ListedTown::townshipCode).containsOnly("370921109");
     assertThat(http().get("/api/developed-towns/220103171", "changchunbb").json().path("onList").asBoolean()).isTrue();
     assertThat(http().get("/api/developed-towns/220122100", "jilin").status()).as("never listed").isEqualTo(404);
   }
@@ -97,7 +104,8 @@ class DevelopedTownApiTest {
     assertThat(city.path("sample").toString()).isEqualTo("[\"220882101\"]");
     city.path("timeline").forEach(t -> assertThat(t.path("target").asText()).isEqualTo("220882101"));
     assertThat(http().get("/api/evaluations/" + id, "shandongapprover").status()).isEqualTo(404);
-    assertThat(http().get("/api/evaluations/" + id, "ciyaotown").status()).isEqualTo(404);
+    assertThatThrownBy(() -> evaluations.view(id, Jurisdiction.of("ciyaotown", List.of("township370921109"))))
+        .isInstanceOf(ApiException.class).hasMessageContaining("不存在或无权查看");
     assertThat(http().get("/api/evaluations?provinceCode=220000&year=2021", "shandongreviewer").json().path("total").asLong()).isZero();
     assertThat(http().get("/api/evaluations?year=2021", "baichengbb").json().path("total").asLong()).isEqualTo(1);
     // another city's town: 404; the province's re-evaluation by a city: 403; a town not at the stage: 409
