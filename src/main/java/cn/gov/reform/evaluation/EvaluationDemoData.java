@@ -57,28 +57,28 @@ class EvaluationDemoData implements ApplicationRunner {
     if (!users.createdNow()) {
       return;
     }
+    // groups are read before acting as the user: an authenticated engine query may not list without a page
+    List<String> jilinGroups = users.groupsOf("jilin");
     String id = users.as("jilin", () -> evaluations.launch(new LaunchRequest("220000", 2025, 2, SEED), null,
-        who("jilin"), users.groupsOf("jilin")).evaluation().id());
+        Jurisdiction.of("jilin", jilinGroups), jilinGroups).evaluation().id());
     for (Town t : JILIN) {
       List<Score> scores = new ArrayList<>();
       for (int i = 0; i < t.scores().length; i++) {
         scores.add(new Score(List.of("JL-POWERS", "JL-STRUCTURE", "JL-SERVICE", "JL-STAFFING", "JL-FINANCE", "JL-GOVERNANCE").get(i),
             t.scores()[i], EVIDENCE.get(i)));
       }
+      List<String> groups = users.groupsOf(t.cityUser());
       users.as(t.cityUser(), () -> {
         scoring.submit(id, t.code(), EvaluationStage.SELF_EVALUATION, new ScoresRequest(scores, "经市（州）编办自评，报省编办复评。"),
-            who(t.cityUser()), users.groupsOf(t.cityUser()));
+            Jurisdiction.of(t.cityUser(), groups), groups);
         return null;
       });
     }
+    List<String> taian = users.groupsOf("taianzf");
     users.as("taianzf", () -> recognitions.apply(new RecognitionRequest("370921103", 82_000, List.of(
         new RecognitionRequest.Ranking(2024, 95, 120, 1824), new RecognitionRequest.Ranking(2025, 88, 101, 1822)), null), null,
-        who("taianzf"), users.groupsOf("taianzf")));
+        Jurisdiction.of("taianzf", taian), taian));
     LOG.info("Demo data: Jilin's 2025 developed-town evaluation waits at reEvaluation ({}); 伏山镇's application at "
         + "recognitionApproval", id);
-  }
-
-  private Jurisdiction who(String user) {
-    return Jurisdiction.of(user, users.groupsOf(user));
   }
 }
