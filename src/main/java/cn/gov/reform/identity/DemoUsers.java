@@ -79,7 +79,15 @@ public class DemoUsers implements ApplicationRunner {
       new DemoUser("ningyangorg", "宁阳县委组织部", "审批人", "orgdept370921"),
       new DemoUser("tongweirequester", "通渭县农业农村局", "借调申请人", "requester621121"),
       new DemoUser("tongweiorg", "通渭县委组织部", "审批人", "orgdept621121"),
-      new DemoUser("tongweihr", "通渭县人社局", "审批人", "hrdept621121"));
+      new DemoUser("tongweihr", "通渭县人社局", "审批人", "hrdept621121"),
+      // developed-town evaluation (经济发达镇): the cities' 编办 and 泰安市政府
+      // developed towns' annual evaluation (经济发达镇年度评估): the city 编办 of each of Jilin's first five towns self-evaluates it
+      new DemoUser("changchunbb", "长春市编办", "评估员", "reviewer220100"),
+      new DemoUser("baichengbb", "白城市编办", "评估员", "reviewer220800"),
+      new DemoUser("yanbianbb", "延边州编办", "评估员", "reviewer222400"),
+      new DemoUser("tonghuabb", "通化市编办", "评估员", "reviewer220500"),
+      new DemoUser("liaoyuanbb", "辽源市编办", "评估员", "reviewer220400"),
+      new DemoUser("taianzf", "泰安市政府", "申报人", "submitter370900"));
 
   private final IdentityService identity;
   private final TaskService tasks;

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import cn.gov.reform.approval.Finding;
+import cn.gov.reform.approval.TownshipCheck;
 import cn.gov.reform.engine.DeployedDecisions;
 import cn.gov.reform.identity.RegionDirectory;
 import cn.gov.reform.plan.PlanRequest.PlanType;
@@ -41,14 +42,16 @@ public class PolicyValidator {
 
   private final DeployedDecisions decisions;
   private final RegionDirectory regions;
+  private final List<TownshipCheck> townshipChecks;
   /** Bounded: every county × plan type × township kind × class is about 70,000 small entries. */
   private static final int MEMO_LIMIT = 100_000;
   private final Map<String, List<Map<String, Object>>> matchedRows = new ConcurrentHashMap<>();
   private final Map<String, List<Limit>> matchedLimits = new ConcurrentHashMap<>();
 
-  public PolicyValidator(DeployedDecisions decisions, RegionDirectory regions) {
+  public PolicyValidator(DeployedDecisions decisions, RegionDirectory regions, List<TownshipCheck> townshipChecks) {
     this.decisions = decisions;
     this.regions = regions;
+    this.townshipChecks = List.copyOf(townshipChecks);
   }
 
   /**
@@ -80,6 +83,7 @@ public class PolicyValidator {
         }
       }
       findings.addAll(genericChecks(plan.planType(), t));
+      townshipChecks.forEach(c -> findings.addAll(c.findings(plan.planType().name(), county.provinceCode(), t.code(), t.name())));
     }
     findings.sort(Finding.ERRORS_FIRST);
     return findings;

@@ -82,7 +82,7 @@ class ProcessShapeTest {
   void shouldDrawEveryElementAndEveryFlow(Path file) throws IOException {
     BpmnModelInstance model = read(file);
     Collection<FlowElement> elements = model.getModelElementsByType(FlowElement.class);
-    assertThat(elements).hasSizeGreaterThan(40);
+    assertThat(elements).as("a model was read").hasSizeGreaterThan(10); // the smallest, developedTownRecognition, has 15
     for (FlowElement element : elements) {
       if (element instanceof SequenceFlow) {
         assertThat(element.getDiagramElement()).as("edge of %s", element.getId()).isInstanceOf(BpmnEdge.class);
