@@ -48,9 +48,11 @@ class SupervisionDemoData implements DemoItems {
   @Override
   public void create() {
     String supervisor = "shandongsupervisor";
-    Jurisdiction who = Jurisdiction.of(supervisor, users.groupsOf(supervisor));
+    // read before acting as the supervisor, who may not read groups
+    List<String> groups = users.groupsOf(supervisor);
+    Jurisdiction who = Jurisdiction.of(supervisor, groups);
     String id = users.as(supervisor, () -> service.launch(new LaunchRequest("jinan-2018", "370100",
-        calendar.today().getYear() - 1, 20, List.of("1", "4", "10")), null, who, users.groupsOf(supervisor)).campaignId());
+        calendar.today().getYear() - 1, 20, List.of("1", "4", "10")), null, who, groups).campaignId());
     UNIT_USERS.forEach((user, names) -> {
       User u = identity.newUser(user);
       u.setFirstName(names[0]);
