@@ -16,7 +16,7 @@ import org.springframework.transaction.TransactionSystemException;
 public final class DatabaseOutage {
 
   public static final String TITLE = "数据库暂时不可用";
-  public static final String DETAIL = "数据库暂时无法连接，本次操作未保存，请稍后重试";
+  public static final String DETAIL = "数据库暂时无法连接，请稍后重试；重试前请先刷新，确认本次操作是否已生效";
   public static final String RETRY_AFTER_SECONDS = "10";
 
   private DatabaseOutage() {}
