@@ -120,7 +120,7 @@
   function campaign(id) {
     get('/api/supervision/campaigns/' + encodeURIComponent(id)).then(function (v) {
       $('campaignDetail').hidden = false;
-      $('campaignTitle').textContent = v.title + '（' + v.regionName + '，' + v.statusLabel + '）';
+      $('campaignTitle').textContent = v.title + '：' + v.statusLabel;
       $('campaignCsv').href = '/api/supervision/campaigns/' + encodeURIComponent(id) + '.csv';
       var tasks = $('campaignTasks').querySelector('tbody');
       var regions = $('campaignRegions').querySelector('tbody');
