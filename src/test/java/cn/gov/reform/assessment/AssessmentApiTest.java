@@ -72,6 +72,17 @@ class AssessmentApiTest {
       assertThat(http().get("/api/records/" + AssessmentKeys.PROCESS + "/" + id, stranger).status()).as(stranger).isEqualTo(404);
     }
     assertThat(http().get("/api/assessment-items/" + id, null).status()).isEqualTo(401);
+    // the dashboard's counts: the province counts it, another province does not see this procedure's item
+    JsonNode stats = http().get("/api/stats/procedures", "shandongapprover").json();
+    JsonNode mine = null;
+    for (JsonNode p : stats) {
+      if (AssessmentKeys.PROCESS.equals(p.path("processKey").asText())) {
+        mine = p;
+      }
+    }
+    assertThat(mine).as(stats.toString()).isNotNull();
+    assertThat(mine.path("name").asText()).isEqualTo("考核事项审批");
+    assertThat(mine.path("running").asLong()).isPositive();
   }
 
   @Test

@@ -228,4 +228,23 @@ class AssessmentProcessTest {
     support.complete("ningyanggov", a.processInstanceId(), AssessmentKeys.COUNTY_APPROVAL, "APPROVE", null);
     assertThat(support.view(a.id()).overdue()).isFalse();
   }
+
+  @Test
+  void shouldFlagAShandongVetoOverdueWhenTheProvinceLetsItsTimePass() {
+    Clocks.at("2026-03-02T09:00:00");
+    AssessmentView a = ningyangVeto();
+    support.complete("ningyanggov", a.processInstanceId(), AssessmentKeys.COUNTY_APPROVAL, "APPROVE", null);
+    Task province = support.task(a.processInstanceId(), AssessmentKeys.PROVINCE_APPROVAL);
+    assertThat(province.getDueDate().toInstant().atZone(WorkingDayCalendar.ZONE).toLocalDate()).isEqualTo(LocalDate.of(2026, 3, 23));
+    Clocks.at("2026-03-24T09:00:00");
+    Job timer = engine.getManagementService().createJobQuery().processInstanceId(a.processInstanceId()).timers().singleResult();
+    engine.getManagementService().executeJob(timer.getId());
+    a = support.view(a.id());
+    assertThat(a.overdue()).isTrue();
+    assertThat(a.timeline().get(a.timeline().size() - 1).stageName()).isEqualTo("省委、省政府审批逾期");
+    assertThat(support.as("shandongapprover", () -> service.list(new AssessmentRepository.Filter(null, null, null, null, true),
+        support.jurisdiction("shandongapprover"), 0, 200)).items()).extracting(AssessmentItem::id).contains(a.id());
+    support.complete("shandongapprover", a.processInstanceId(), AssessmentKeys.PROVINCE_APPROVAL, "APPROVE", null);
+    assertThat(support.view(a.id()).overdue()).isFalse();
+  }
 }
