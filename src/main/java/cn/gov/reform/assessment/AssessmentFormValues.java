@@ -2,6 +2,7 @@ package cn.gov.reform.assessment;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,37 @@ final class AssessmentFormValues {
       Map.entry("basisName", "所依据文件名称"), Map.entry("basisNumber", "文号"), Map.entry("basisIssuer", "发文机关"));
 
   private AssessmentFormValues() {}
+
+  /** Values to prefill the revision form with (task-local variables): the first item (the others are kept as they are). */
+  static Map<String, Object> of(AssessmentRequest r) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("title", r.title());
+    v.put("countyCode", r.countyCode());
+    v.put("department", r.department());
+    v.put("kind", r.kind().name());
+    v.put("townshipCodes", String.join("，", r.townshipCodes()));
+    v.put("dutyId", r.items().get(0).dutyId());
+    v.put("indicator", r.items().get(0).indicator());
+    v.put("reason", r.reason());
+    v.put("basisName", r.basis() == null ? null : r.basis().name());
+    v.put("basisNumber", r.basis() == null ? null : r.basis().number());
+    v.put("basisIssuer", r.basis() == null || r.basis().issuer() == null ? null : r.basis().issuer().name());
+    return v;
+  }
+
+  /** True when the variables carry a form-edited request. */
+  static boolean present(Map<String, Object> vars) {
+    return vars.get("title") != null && vars.get("townshipCodes") != null && vars.get("dutyId") != null;
+  }
+
+  /** The edited form as a revision of {@code current}: its first item replaced, the others kept. */
+  static AssessmentRequest revision(Map<String, Object> vars, AssessmentRequest current) {
+    AssessmentRequest edited = toRequest(vars);
+    List<AssessmentRequest.Item> items = new ArrayList<>(edited.items());
+    items.addAll(current.items().subList(1, current.items().size()));
+    return new AssessmentRequest(edited.title(), edited.countyCode(), edited.department(), edited.kind(), edited.townshipCodes(), items,
+        edited.reason(), edited.basis());
+  }
 
   static AssessmentRequest toRequest(Map<String, Object> vars) {
     List<FieldError> errors = new ArrayList<>();

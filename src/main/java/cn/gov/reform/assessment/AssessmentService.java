@@ -129,6 +129,18 @@ public class AssessmentService {
     if (revise == null) {
       throw ApiException.conflict("申请当前状态为“" + a.status().label() + "”，只有退回申请部门修改时才能修改");
     }
+    checkRevision(a, request);
+    checkRules(a, request);
+    addVersion(a, request, who.userId(), revise.getId());
+    system.call(() -> { // the form shows the revision, and a SUBMIT from it does not bring back the earlier one
+      tasks.setVariablesLocal(revise.getId(), AssessmentFormValues.of(request));
+      return null;
+    });
+    return view(id);
+  }
+
+  /** A revision keeps the county, the department and the kind; its townships and items may change. */
+  void checkRevision(AssessmentItem a, AssessmentRequest request) {
     input.check(request);
     if (!request.countyCode().equals(a.countyCode())) {
       throw new AssessmentInputException("countyCode", "申请所属的县不能更改（应为 " + a.countyCode() + "）");
@@ -139,12 +151,15 @@ public class AssessmentService {
     if (request.kind() != a.kind()) {
       throw new AssessmentInputException("kind", "考核类别不能更改（应为 " + a.kind().name() + " " + a.kind().label() + "），请撤回后重新申请");
     }
-    checkRules(a, request);
+  }
+
+  /** Stores the request as the next version with its townships; returns the version. */
+  int addVersion(AssessmentItem a, AssessmentRequest request, String actor, String taskId) {
     int version = a.currentVersion() + 1;
-    items.insertVersion(id, version, request, who.userId());
-    items.replaceTownships(id, request.townshipCodes(), names(request));
-    record(id, who.userId(), AuditTrail.Step.of(AssessmentKeys.REVISION, "修改申请", "REVISE").version(version).task(revise.getId()));
-    return view(id);
+    items.insertVersion(a.id(), version, request, actor);
+    items.replaceTownships(a.id(), request.townshipCodes(), names(request));
+    record(a.id(), actor, AuditTrail.Step.of(AssessmentKeys.REVISION, "修改申请", "REVISE").version(version).task(taskId));
+    return version;
   }
 
   AssessmentView get(String id, Jurisdiction who) {

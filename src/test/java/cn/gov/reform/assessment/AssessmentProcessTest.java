@@ -247,4 +247,40 @@ class AssessmentProcessTest {
     support.complete("shandongapprover", a.processInstanceId(), AssessmentKeys.PROVINCE_APPROVAL, "APPROVE", null);
     assertThat(support.view(a.id()).overdue()).isFalse();
   }
+
+  @Test
+  void shouldTakeTheDepartmentsRevisionFromTheFormAsTasklistSubmitsItAndCheckItAgain() {
+    AssessmentView a = support.create("ningyangdept", support.ningyang(AssessmentKind.VETO, AssessmentFixtures.centralDocument(), "370921101"));
+    support.complete("ningyanggov", a.processInstanceId(), AssessmentKeys.COUNTY_APPROVAL, "RETURN", "请写明验收标准");
+    Task revise = support.task(a.processInstanceId(), AssessmentKeys.REVISE);
+    assertThat(engine.getFormService().getTaskFormData(revise.getId()).getCamundaFormRef().getKey()).isEqualTo("assessmentStart");
+    assertThat(engine.getTaskService().getVariableLocal(revise.getId(), "indicator")).isEqualTo("村庄清洁行动达标率100%");
+    assertThat(engine.getTaskService().getVariableLocal(revise.getId(), "basisNumber")).isEqualTo("中办发〔2018〕5号");
+
+    // the department empties the cited document: the resubmission is refused by the rules, the task stays open
+    java.util.Map<String, Object> fields = new java.util.HashMap<>(AssessmentFormValues.of(a.content()));
+    fields.put("basisName", null);
+    fields.put("basisNumber", null);
+    fields.put("basisIssuer", null);
+    fields.put("decision", "SUBMIT");
+    String taskId = revise.getId();
+    assertThatThrownBy(() -> support.as("ningyangdept", () -> {
+      engine.getFormService().submitTaskForm(taskId, fields);
+      return null;
+    })).hasMessageContaining("鲁厅字〔2018〕33号 五(二)");
+    assertThat(instance(a)).isWaitingAt(AssessmentKeys.REVISE);
+    assertThat(support.view(a.id()).version()).isEqualTo(1);
+
+    fields.putAll(AssessmentFormValues.of(a.content()));
+    fields.put("indicator", "验收标准：村庄清洁行动达标率（达标村数/行政村数）100%");
+    support.as("ningyangdept", () -> {
+      engine.getFormService().submitTaskForm(taskId, fields);
+      return null;
+    });
+    a = support.view(a.id());
+    assertThat(a.version()).isEqualTo(2);
+    assertThat(a.content().items().get(0).indicator()).startsWith("验收标准");
+    assertThat(a.status()).isEqualTo(AssessmentStatus.COUNTY_REVIEW);
+    assertThat(engine.getRuntimeService().getVariable(a.processInstanceId(), "indicator")).as("form fields are not process variables").isNull();
+  }
 }
