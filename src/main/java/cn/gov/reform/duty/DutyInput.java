@@ -2,15 +2,14 @@ package cn.gov.reform.duty;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.springframework.stereotype.Component;
 
+import cn.gov.reform.approval.CountyTownships;
 import cn.gov.reform.identity.RegionDirectory;
 import cn.gov.reform.web.FieldError;
 
@@ -23,10 +22,12 @@ class DutyInput {
 
   private final Validator validator;
   private final RegionDirectory regions;
+  private final CountyTownships townships;
 
-  DutyInput(Validator validator, RegionDirectory regions) {
+  DutyInput(Validator validator, RegionDirectory regions, CountyTownships townships) {
     this.validator = validator;
     this.regions = regions;
+    this.townships = townships;
   }
 
   /** The request's county; refuses the request with every field at fault. */
@@ -41,18 +42,7 @@ class DutyInput {
       if (county == null) {
         errors.add(new FieldError("countyCode", "未知的县级行政区划代码 " + request.countyCode()));
       } else {
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < request.townshipCodes().size(); i++) {
-          String code = request.townshipCodes().get(i);
-          String field = "townshipCodes[" + i + "]";
-          if (!seen.add(code)) {
-            errors.add(new FieldError(field, "乡镇（街道）" + code + " 重复列出"));
-          } else if (regions.townshipName(code).isEmpty()) {
-            errors.add(new FieldError(field, "未知的乡镇（街道）代码 " + code));
-          } else if (!request.countyCode().equals(regions.countyOfTownship(code).orElse(null))) {
-            errors.add(new FieldError(field, regions.townshipName(code).get() + "（" + code + "）不属于" + regions.describeCounty(request.countyCode())));
-          }
-        }
+        errors.addAll(townships.check(request.countyCode(), request.townshipCodes(), "townshipCodes"));
       }
     }
     if (!errors.isEmpty()) {

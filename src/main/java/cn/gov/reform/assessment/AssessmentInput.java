@@ -1,0 +1,57 @@
+package cn.gov.reform.assessment;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.springframework.stereotype.Component;
+
+import cn.gov.reform.approval.CountyTownships;
+import cn.gov.reform.identity.RegionDirectory;
+import cn.gov.reform.web.FieldError;
+
+/**
+ * Whether an assessment-item request can be read at all: the shape of every field, the county and its townships. The rules
+ * of the documents are {@link AssessmentRules}' (the step 考核事项规则校验).
+ */
+@Component
+class AssessmentInput {
+
+  private final Validator validator;
+  private final RegionDirectory regions;
+  private final CountyTownships townships;
+
+  AssessmentInput(Validator validator, RegionDirectory regions, CountyTownships townships) {
+    this.validator = validator;
+    this.regions = regions;
+    this.townships = townships;
+  }
+
+  /** The request's county; refuses the request with every field at fault. */
+  RegionDirectory.Region check(AssessmentRequest request) {
+    if (request == null) {
+      throw new AssessmentInputException("body", "缺少申请内容");
+    }
+    List<FieldError> errors = new ArrayList<>();
+    for (ConstraintViolation<AssessmentRequest> v : validator.validate(request)) {
+      errors.add(new FieldError(v.getPropertyPath().toString().replace(".<list element>", ""), v.getMessage()));
+    }
+    RegionDirectory.Region county = null;
+    if (errors.isEmpty()) {
+      county = regions.county(request.countyCode()).orElse(null);
+      if (county == null) {
+        errors.add(new FieldError("countyCode", "未知的县级行政区划代码 " + request.countyCode()));
+      } else {
+        errors.addAll(townships.check(request.countyCode(), request.townshipCodes(), "townshipCodes"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      errors.sort(Comparator.comparing(FieldError::field));
+      throw new AssessmentInputException(errors);
+    }
+    return county;
+  }
+}
