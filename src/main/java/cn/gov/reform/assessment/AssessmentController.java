@@ -122,7 +122,10 @@ class AssessmentController {
   }
 
   @Schema(description = "一页考核事项申请")
-  record AssessmentPage(List<AssessmentSummary> items, int page, int size, long total) {}
+  record AssessmentPage(@Schema(description = "本页的考核事项申请") List<AssessmentSummary> items,
+      @Schema(description = "页码，从 0 开始", example = "0") int page,
+      @Schema(description = "每页条数", example = "20") int size,
+      @Schema(description = "符合条件的申请总数", example = "2") long total) {}
 
   @Operation(operationId = "listAssessmentItems", summary = "查询考核事项申请列表", description = "分页列出调用者可见的申请（县级：本县；市级：所辖各县；"
       + "省级：本省；乡镇党委：涉及本乡镇的；管理员：全部），最近更新的在前，可按县、乡镇、类别、状态和是否逾期筛选。")
