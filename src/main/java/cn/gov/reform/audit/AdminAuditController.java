@@ -59,8 +59,9 @@ class AdminAuditController {
     if (!caller.jurisdiction().admin()) {
       throw ApiException.forbidden("只有系统管理员（camunda-admin）可以查看管理操作记录");
     }
-    if (page < 0 || size < 1 || size > 200) {
-      throw ApiException.badRequest("分页参数有误", "page 应不小于 0，size 应在 1 到 200 之间");
+    java.util.List<cn.gov.reform.web.FieldError> paging = cn.gov.reform.web.Paging.errors(page, size, 200);
+    if (!paging.isEmpty()) {
+      throw ApiException.badRequest("分页参数有误", paging.get(0).field() + " " + paging.get(0).message());
     }
     if (entityType != null && !entityType.isBlank()
         && !java.util.Set.of("USER", "GROUP", "MEMBERSHIP", "TENANT", "TENANT_MEMBERSHIP", "AUTHORIZATION").contains(entityType)) {

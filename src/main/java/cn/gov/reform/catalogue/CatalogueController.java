@@ -33,6 +33,7 @@ import cn.gov.reform.identity.CurrentCaller;
 import cn.gov.reform.identity.Jurisdiction;
 import cn.gov.reform.web.ApiProblem;
 import cn.gov.reform.web.FieldError;
+import cn.gov.reform.web.Paging;
 import cn.gov.reform.web.ProblemResponses;
 
 /** The power catalogues over {@code /api} (README "权力目录"): create, read, list and revise, within the caller's region. */
@@ -166,13 +167,7 @@ class CatalogueController {
       @Parameter(description = "true 只列逾期（超过完成期限仍未办结）的目录，false 只列未逾期的") @RequestParam(required = false) Boolean overdue,
       @Parameter(description = "页码，从0开始（0—100000）") @RequestParam(defaultValue = "0") int page,
       @Parameter(description = "每页条数（1—" + MAX_PAGE_SIZE + "）") @RequestParam(defaultValue = "20") int size) {
-    List<FieldError> errors = new ArrayList<>();
-    if (page < 0 || page > 100_000) {
-      errors.add(new FieldError("page", "应为0—100000"));
-    }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      errors.add(new FieldError("size", "应为1—" + MAX_PAGE_SIZE));
-    }
+    List<FieldError> errors = Paging.errors(page, size, MAX_PAGE_SIZE);
     code(errors, "townshipCode", townshipCode, 9);
     code(errors, "countyCode", countyCode, 6);
     code(errors, "cityCode", cityCode, 6);

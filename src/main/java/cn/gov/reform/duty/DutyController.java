@@ -32,6 +32,7 @@ import cn.gov.reform.identity.RegionDirectory;
 import cn.gov.reform.web.ApiException;
 import cn.gov.reform.web.ApiProblem;
 import cn.gov.reform.web.FieldError;
+import cn.gov.reform.web.Paging;
 import cn.gov.reform.web.ProblemResponses;
 
 /**
@@ -152,13 +153,7 @@ class DutyController {
       @Parameter(description = "true 只列县委、县政府审批已超过时限的") @RequestParam(required = false) Boolean overdue,
       @Parameter(description = "页码，从0开始（0—100000）") @RequestParam(defaultValue = "0") int page,
       @Parameter(description = "每页条数（1—" + MAX_PAGE_SIZE + "）") @RequestParam(defaultValue = "20") int size) {
-    List<FieldError> errors = new ArrayList<>();
-    if (page < 0 || page > 100_000) {
-      errors.add(new FieldError("page", "应为0—100000"));
-    }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      errors.add(new FieldError("size", "应为1—" + MAX_PAGE_SIZE));
-    }
+    List<FieldError> errors = Paging.errors(page, size, MAX_PAGE_SIZE);
     if (countyCode != null && !countyCode.matches("[0-9]{6}")) {
       errors.add(new FieldError("countyCode", "应为6位行政区划代码"));
     }

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import cn.gov.reform.web.ApiProblem;
 import cn.gov.reform.web.FieldError;
+import cn.gov.reform.web.Paging;
 import cn.gov.reform.web.ProblemResponses;
 
 /** The error answers of this package's operations, for the API description, and the paging parameters' check. */
@@ -38,13 +39,7 @@ final class ApiAnswers {
 
   /** The paging parameters and region codes of a list, field by field. */
   static List<FieldError> paging(int page, int size) {
-    List<FieldError> errors = new ArrayList<>();
-    if (page < 0 || page > 100_000) {
-      errors.add(new FieldError("page", "应为0—100000"));
-    }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      errors.add(new FieldError("size", "应为1—" + MAX_PAGE_SIZE));
-    }
+    List<FieldError> errors = Paging.errors(page, size, MAX_PAGE_SIZE);
     return errors;
   }
 

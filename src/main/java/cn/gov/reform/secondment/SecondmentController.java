@@ -35,6 +35,7 @@ import cn.gov.reform.identity.CurrentCaller;
 import cn.gov.reform.identity.Jurisdiction;
 import cn.gov.reform.web.ApiProblem;
 import cn.gov.reform.web.FieldError;
+import cn.gov.reform.web.Paging;
 import cn.gov.reform.web.ProblemResponses;
 import cn.gov.reform.web.Problems;
 
@@ -154,13 +155,7 @@ class SecondmentController {
       @Parameter(description = "状态") @RequestParam(required = false) SecondmentStatus status,
       @Parameter(description = "页码，从0开始（0—100000）") @RequestParam(defaultValue = "0") int page,
       @Parameter(description = "每页条数（1—" + MAX_PAGE_SIZE + "）") @RequestParam(defaultValue = "20") int size) {
-    List<FieldError> errors = new ArrayList<>();
-    if (page < 0 || page > 100_000) {
-      errors.add(new FieldError("page", "应为0—100000"));
-    }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      errors.add(new FieldError("size", "应为1—" + MAX_PAGE_SIZE));
-    }
+    List<FieldError> errors = Paging.errors(page, size, MAX_PAGE_SIZE);
     code(errors, "townshipCode", townshipCode, "[0-9]{9}", "应为9位乡镇（街道）代码");
     code(errors, "countyCode", countyCode, "[0-9]{6}", "应为6位行政区划代码");
     code(errors, "cityCode", cityCode, "[0-9]{6}", "应为6位行政区划代码");

@@ -28,6 +28,7 @@ import cn.gov.reform.calendar.WorkingDayCalendar;
 import cn.gov.reform.identity.CurrentCaller;
 import cn.gov.reform.identity.Jurisdiction;
 import cn.gov.reform.web.FieldError;
+import cn.gov.reform.web.Paging;
 import cn.gov.reform.web.ProblemResponses;
 
 /** Key-task supervision over {@code /api/supervision} (README "重点任务督查"): task lists, campaigns, progress, reports, CSV. */
@@ -117,13 +118,7 @@ class SupervisionController {
   @GetMapping("/campaigns")
   CampaignPage campaigns(@io.swagger.v3.oas.annotations.Parameter(description = "页码，从 0 开始") @RequestParam(defaultValue = "0") int page,
       @io.swagger.v3.oas.annotations.Parameter(description = "每页条数") @RequestParam(defaultValue = "20") int size) {
-    List<FieldError> errors = new ArrayList<>();
-    if (page < 0 || page > 100_000) {
-      errors.add(new FieldError("page", "应为0—100000"));
-    }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      errors.add(new FieldError("size", "应为1—" + MAX_PAGE_SIZE));
-    }
+    List<FieldError> errors = Paging.errors(page, size, MAX_PAGE_SIZE);
     if (!errors.isEmpty()) {
       throw new SupervisionInputException(errors);
     }
